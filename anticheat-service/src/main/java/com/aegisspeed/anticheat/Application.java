@@ -1,0 +1,16 @@
+package com.aegisspeed.anticheat;
+
+import com.aegisspeed.common.health.HealthController;
+import io.micronaut.openapi.annotation.OpenAPIInclude;
+import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+
+@OpenAPIDefinition(info = @Info(title = "anticheat-service", version = "0.1", description = "Check logs reported by the ASAC core check unit, cheating records and cheater marks."))
+@OpenAPIInclude(classes = HealthController.class)
+public class Application {
+
+    public static void main(String[] args) {
+        Micronaut.run(Application.class, args);
+    }
+}

@@ -1,0 +1,6 @@
+package com.aegisspeed.anticheat;
+
+import com.aegisspeed.testsupport.ReadinessFollowsDatabaseContract;
+
+class ReadinessFollowsDatabaseTest extends ReadinessFollowsDatabaseContract {
+}

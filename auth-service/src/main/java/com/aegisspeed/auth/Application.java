@@ -1,0 +1,16 @@
+package com.aegisspeed.auth;
+
+import com.aegisspeed.common.health.HealthController;
+import io.micronaut.openapi.annotation.OpenAPIInclude;
+import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+
+@OpenAPIDefinition(info = @Info(title = "auth-service", version = "0.1", description = "Registration, logins, 7-day JWTs and their revocation, admin dynamic secrets."))
+@OpenAPIInclude(classes = HealthController.class)
+public class Application {
+
+    public static void main(String[] args) {
+        Micronaut.run(Application.class, args);
+    }
+}

@@ -1,0 +1,6 @@
+package com.aegisspeed.auth;
+
+import com.aegisspeed.testsupport.ReadinessFollowsDatabaseContract;
+
+class ReadinessFollowsDatabaseTest extends ReadinessFollowsDatabaseContract {
+}

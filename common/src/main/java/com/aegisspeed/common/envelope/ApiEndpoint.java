@@ -1,0 +1,24 @@
+package com.aegisspeed.common.envelope;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares what the shared error handling needs to know about a public endpoint: the envelope shape
+ * its errors take and the business code it documents for a server fault (e.g. {@code 10009} for
+ * registration, {@code 10004} for login).
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.METHOD, ElementType.TYPE})
+public @interface ApiEndpoint {
+
+    /** The endpoint's documented "server internal error" code. */
+    String internalErrorCode();
+
+    /** The envelope shape of the endpoint's responses. */
+    Envelope envelope() default Envelope.STANDARD;
+}

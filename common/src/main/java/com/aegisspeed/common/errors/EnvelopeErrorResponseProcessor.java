@@ -1,0 +1,109 @@
+package com.aegisspeed.common.errors;
+
+import com.aegisspeed.common.envelope.ApiEndpoint;
+import com.aegisspeed.common.envelope.ApiResponse;
+import com.aegisspeed.common.envelope.AvailabilityResponse;
+import com.aegisspeed.common.envelope.Codes;
+import com.aegisspeed.common.envelope.Envelope;
+import io.micronaut.core.annotation.AnnotationValue;
+import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.web.router.RouteAttributes;
+import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+
+import java.util.Optional;
+
+/**
+ * Turns every error Micronaut produces (unknown path, wrong method, wrong content type, undecodable or
+ * incomplete body, oversized body, unhandled exception) into the project envelope. Replaces Micronaut's
+ * default processor, so no framework error body or exception message ever reaches a client.
+ */
+@Singleton
+public class EnvelopeErrorResponseProcessor implements ErrorResponseProcessor<Object> {
+
+    /** Used for a server fault on a path that declares no {@link ApiEndpoint} (health, metrics). */
+    static final String UNDECLARED_INTERNAL_ERROR_CODE = Codes.UPSTREAM_UNAVAILABLE;
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public MutableHttpResponse<Object> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        MutableHttpResponse<Object> answer = (MutableHttpResponse<Object>) response;
+        if (context.getRequest().getMethod() == HttpMethod.HEAD) {
+            return answer;
+        }
+        Optional<AnnotationValue<ApiEndpoint>> endpoint = RouteAttributes.getRouteInfo(context.getRequest())
+                .flatMap(route -> route.findAnnotation(ApiEndpoint.class));
+        HttpStatus status = response.status();
+        String code = codeFor(status, endpoint);
+        String text = textFor(status, context);
+        Envelope shape = endpoint.flatMap(e -> e.enumValue("envelope", Envelope.class)).orElse(Envelope.STANDARD);
+        Object body = switch (shape) {
+            case STANDARD -> ApiResponse.error(status, code, text);
+            case TOKEN -> ApiResponse.tokenError(status, code, text);
+            case AVAILABILITY -> AvailabilityResponse.error(status, code, text);
+        };
+        return answer.body(body).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    private static String codeFor(HttpStatus status, Optional<AnnotationValue<ApiEndpoint>> endpoint) {
+        return switch (status) {
+            case NOT_FOUND, METHOD_NOT_ALLOWED -> Codes.NO_SUCH_ENDPOINT;
+            case REQUEST_ENTITY_TOO_LARGE -> Codes.BODY_TOO_LARGE;
+            case FORBIDDEN -> Codes.ENDPOINT_NOT_OPEN;
+            case TOO_MANY_REQUESTS -> Codes.RATE_LIMITED;
+            case SERVICE_UNAVAILABLE, BAD_GATEWAY, GATEWAY_TIMEOUT -> Codes.UPSTREAM_UNAVAILABLE;
+            default -> status.getCode() >= 500
+                    ? endpoint.flatMap(e -> e.stringValue("internalErrorCode")).orElse(UNDECLARED_INTERNAL_ERROR_CODE)
+                    : Codes.MALFORMED_REQUEST;
+        };
+    }
+
+    private static String textFor(HttpStatus status, ErrorContext context) {
+        return switch (status) {
+            case NOT_FOUND -> "No such endpoint";
+            case METHOD_NOT_ALLOWED -> "No such endpoint for this HTTP method";
+            case REQUEST_ENTITY_TOO_LARGE -> "Request body too large";
+            case UNSUPPORTED_MEDIA_TYPE -> "Malformed request: Content-Type must be application/json";
+            case NOT_ACCEPTABLE -> "Malformed request: the response can only be application/json";
+            case FORBIDDEN -> Codes.ENDPOINT_NOT_OPEN_TEXT;
+            case TOO_MANY_REQUESTS -> "Too many requests";
+            case SERVICE_UNAVAILABLE, BAD_GATEWAY, GATEWAY_TIMEOUT -> "Service unavailable";
+            default -> status.getCode() >= 500
+                    ? "Server internal error"
+                    : "Malformed request: " + describeBadRequest(context);
+        };
+    }
+
+    /** Says what is wrong with the request without echoing exception messages (which may name classes). */
+    private static String describeBadRequest(ErrorContext context) {
+        Throwable cause = context.getRootCause().orElse(null);
+        if (cause instanceof UnsatisfiedArgumentException missing) {
+            return "required '" + missing.getArgument().getName() + "' is missing";
+        }
+        if (cause instanceof ConversionErrorException wrongType) {
+            return "'" + wrongType.getArgument().getName() + "' has the wrong type or is not valid JSON";
+        }
+        if (cause instanceof ConstraintViolationException invalid && !invalid.getConstraintViolations().isEmpty()) {
+            ConstraintViolation<?> first = invalid.getConstraintViolations().iterator().next();
+            return "'" + lastNode(first.getPropertyPath()) + "' " + first.getMessage();
+        }
+        return "the body is not valid JSON of the expected shape";
+    }
+
+    private static String lastNode(Path path) {
+        String name = "";
+        for (Path.Node node : path) {
+            name = node.getName();
+        }
+        return name;
+    }
+}

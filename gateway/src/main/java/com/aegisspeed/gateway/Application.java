@@ -1,0 +1,16 @@
+package com.aegisspeed.gateway;
+
+import com.aegisspeed.common.health.HealthController;
+import io.micronaut.openapi.annotation.OpenAPIInclude;
+import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+
+@OpenAPIDefinition(info = @Info(title = "gateway", version = "0.1", description = "The only door clients use: routes documented paths to their services, checks tokens and endpoint-open flags."))
+@OpenAPIInclude(classes = HealthController.class)
+public class Application {
+
+    public static void main(String[] args) {
+        Micronaut.run(Application.class, args);
+    }
+}

@@ -1,0 +1,153 @@
+package com.aegisspeed.testsupport;
+
+import com.aegisspeed.common.envelope.Codes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static com.aegisspeed.testsupport.EnvelopeAssertions.assertAvailabilityErrorEnvelope;
+import static com.aegisspeed.testsupport.EnvelopeAssertions.assertErrorEnvelope;
+import static com.aegisspeed.testsupport.EnvelopeAssertions.assertStandardEnvelope;
+import static com.aegisspeed.testsupport.EnvelopeAssertions.assertTokenErrorEnvelope;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * Every error a service can produce answers the project envelope, never a framework body or a stack
+ * trace. Each service's test class extends this, so it runs inside that service's whole application
+ * context against a fresh schema on the real MariaDB.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class EnvelopeContract {
+
+    private static final String VALID = "{\"name\":\"alice\",\"count\":3}";
+
+    private FreshSchema schema;
+    private RunningService service;
+    private TestHttp http;
+
+    @BeforeAll
+    void startService() {
+        schema = MariaDbServer.fromEnvironment().createFreshSchema();
+        Map<String, Object> properties = new HashMap<>(schema.serviceProperties());
+        properties.put("spec.name", "EnvelopeContract");
+        service = RunningService.start(properties);
+        http = service.http();
+    }
+
+    @AfterAll
+    void stopService() {
+        if (service != null) {
+            service.close();
+        }
+        if (schema != null) {
+            schema.close();
+        }
+    }
+
+    @Test
+    void wellFormedRequestIsAnsweredWithSuccessEnvelope() {
+        Map<String, Object> envelope = assertStandardEnvelope(http.postJson("/probe/standard", VALID), 200, Codes.SUCCESS);
+        assertEquals(Map.of("name", "alice", "count", 3), envelope.get("data"));
+    }
+
+    @Test
+    void brokenJsonAnswers400With00005() {
+        assertErrorEnvelope(http.postJson("/probe/standard", "{\"name\": \"alice\", "), 400, Codes.MALFORMED_REQUEST);
+        assertErrorEnvelope(http.postJson("/probe/standard", "not json at all"), 400, Codes.MALFORMED_REQUEST);
+    }
+
+    @Test
+    void emptyBodyAnswers400With00005() {
+        assertErrorEnvelope(http.postJson("/probe/standard", ""), 400, Codes.MALFORMED_REQUEST);
+    }
+
+    @Test
+    void jsonThatIsNotAnObjectAnswers400With00005() {
+        assertErrorEnvelope(http.postJson("/probe/standard", "[1,2,3]"), 400, Codes.MALFORMED_REQUEST);
+    }
+
+    @Test
+    void missingFieldAnswers400With00005() {
+        assertErrorEnvelope(http.postJson("/probe/standard", "{\"name\":\"alice\"}"), 400, Codes.MALFORMED_REQUEST);
+    }
+
+    @Test
+    void wronglyTypedFieldAnswers400With00005() {
+        assertErrorEnvelope(http.postJson("/probe/standard", "{\"name\":\"alice\",\"count\":\"three\"}"),
+                400, Codes.MALFORMED_REQUEST);
+        assertErrorEnvelope(http.postJson("/probe/standard", "{\"name\":{\"nested\":true},\"count\":3}"),
+                400, Codes.MALFORMED_REQUEST);
+    }
+
+    @Test
+    void invalidFieldValueAnswers400With00005NamingTheField() {
+        Map<String, Object> envelope = assertErrorEnvelope(
+                http.postJson("/probe/standard", "{\"name\":\"  \",\"count\":3}"), 400, Codes.MALFORMED_REQUEST);
+        assertEquals("Malformed request: 'name' must not be blank", envelope.get("result"));
+    }
+
+    @Test
+    void wrongContentTypeAnswers415With00005() {
+        assertErrorEnvelope(http.post("/probe/standard", "text/plain", VALID), 415, Codes.MALFORMED_REQUEST);
+        assertErrorEnvelope(http.post("/probe/standard", "application/x-www-form-urlencoded", "name=a&count=1"),
+                415, Codes.MALFORMED_REQUEST);
+    }
+
+    @Test
+    void unknownPathAnswers404With00004() {
+        assertErrorEnvelope(http.get("/no/such/endpoint"), 404, Codes.NO_SUCH_ENDPOINT);
+        assertErrorEnvelope(http.postJson("/no/such/endpoint", VALID), 404, Codes.NO_SUCH_ENDPOINT);
+    }
+
+    @Test
+    void wrongMethodAnswers405With00004() {
+        assertErrorEnvelope(http.get("/probe/standard"), 405, Codes.NO_SUCH_ENDPOINT);
+    }
+
+    @Test
+    void oversizedBodyAnswers413With00003() {
+        String huge = "{\"name\":\"" + "x".repeat(200_000) + "\",\"count\":1}";
+        assertErrorEnvelope(http.postJson("/probe/standard", huge), 413, Codes.BODY_TOO_LARGE);
+    }
+
+    @Test
+    void unexpectedExceptionAnswers500WithTheEndpointsInternalErrorCodeAndNoDetail() {
+        TestHttp.Reply reply = http.postJson("/probe/standard/failure", VALID);
+        assertErrorEnvelope(reply, 500, EnvelopeProbeController.STANDARD_INTERNAL_ERROR);
+        assertFalse(reply.body().contains(EnvelopeProbeController.SECRET_DETAIL), reply.body());
+    }
+
+    @Test
+    void unexpectedExceptionOnUndeclaredEndpointAnswers500With00002() {
+        TestHttp.Reply reply = http.get("/probe/undeclared/failure");
+        assertErrorEnvelope(reply, 500, Codes.UPSTREAM_UNAVAILABLE);
+        assertFalse(reply.body().contains(EnvelopeProbeController.SECRET_DETAIL), reply.body());
+    }
+
+    @Test
+    void tokenIssuingEndpointErrorsCarryAnEmptyToken() {
+        assertTokenErrorEnvelope(http.postJson("/probe/token", "{oops"), 400, Codes.MALFORMED_REQUEST);
+        TestHttp.Reply failure = http.postJson("/probe/token", VALID);
+        assertTokenErrorEnvelope(failure, 500, EnvelopeProbeController.TOKEN_INTERNAL_ERROR);
+        assertFalse(failure.body().contains(EnvelopeProbeController.SECRET_DETAIL), failure.body());
+    }
+
+    @Test
+    void availabilityEndpointErrorsUseInfoAndFalseResult() {
+        assertAvailabilityErrorEnvelope(http.postJson("/probe/availability", "{oops"), 400, Codes.MALFORMED_REQUEST);
+        assertAvailabilityErrorEnvelope(http.postJson("/probe/availability", VALID),
+                500, EnvelopeProbeController.AVAILABILITY_INTERNAL_ERROR);
+    }
+
+    @Test
+    void headRequestToUnknownPathAnswers404WithoutBody() {
+        TestHttp.Reply reply = http.head("/no/such/endpoint");
+        assertEquals(404, reply.status());
+        assertEquals("", reply.body());
+    }
+}

@@ -1,0 +1,63 @@
+package com.aegisspeed.testsupport;
+
+import com.aegisspeed.common.envelope.ApiEndpoint;
+import com.aegisspeed.common.envelope.ApiResponse;
+import com.aegisspeed.common.envelope.Envelope;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import java.util.Map;
+
+/**
+ * Test-only endpoints, one per envelope shape, that the envelope contract sends bad requests to inside a
+ * real service. Exists only in contexts started with {@code spec.name=EnvelopeContract}.
+ */
+@Requires(property = "spec.name", value = "EnvelopeContract")
+@Controller("/probe")
+class EnvelopeProbeController {
+
+    static final String STANDARD_INTERNAL_ERROR = "19001";
+    static final String TOKEN_INTERNAL_ERROR = "19002";
+    static final String AVAILABILITY_INTERNAL_ERROR = "19003";
+    static final String SECRET_DETAIL = "SELECT password_hash FROM users";
+
+    @Serdeable
+    record ProbeRequest(@NotBlank String name, @NotNull Integer count) {
+    }
+
+    @Post("/standard")
+    @ApiEndpoint(internalErrorCode = STANDARD_INTERNAL_ERROR)
+    ApiResponse standard(@Valid @Body ProbeRequest request) {
+        return ApiResponse.success("ok", Map.of("name", request.name(), "count", request.count()));
+    }
+
+    @Post("/standard/failure")
+    @ApiEndpoint(internalErrorCode = STANDARD_INTERNAL_ERROR)
+    ApiResponse standardFailure(@Valid @Body ProbeRequest request) {
+        throw new IllegalStateException(SECRET_DETAIL);
+    }
+
+    @Post("/token")
+    @ApiEndpoint(internalErrorCode = TOKEN_INTERNAL_ERROR, envelope = Envelope.TOKEN)
+    ApiResponse token(@Valid @Body ProbeRequest request) {
+        throw new IllegalStateException(SECRET_DETAIL);
+    }
+
+    @Post("/availability")
+    @ApiEndpoint(internalErrorCode = AVAILABILITY_INTERNAL_ERROR, envelope = Envelope.AVAILABILITY)
+    ApiResponse availability(@Valid @Body ProbeRequest request) {
+        throw new IllegalStateException(SECRET_DETAIL);
+    }
+
+    @Get("/undeclared/failure")
+    ApiResponse undeclaredFailure() {
+        throw new IllegalStateException(SECRET_DETAIL);
+    }
+}

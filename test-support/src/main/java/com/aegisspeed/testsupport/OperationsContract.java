@@ -1,0 +1,85 @@
+package com.aegisspeed.testsupport;
+
+import com.aegisspeed.common.envelope.Codes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.Map;
+
+import static com.aegisspeed.testsupport.EnvelopeAssertions.assertErrorEnvelope;
+import static com.aegisspeed.testsupport.EnvelopeAssertions.assertStandardEnvelope;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What an operator and Kubernetes rely on in every service: probes in the envelope, the Prometheus
+ * scrape endpoint, the OpenAPI document built with the service, and no other management endpoint exposed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class OperationsContract {
+
+    private FreshSchema schema;
+    private RunningService service;
+    private TestHttp http;
+
+    @BeforeAll
+    void startService() {
+        schema = MariaDbServer.fromEnvironment().createFreshSchema();
+        service = RunningService.start(schema.serviceProperties());
+        http = service.http();
+    }
+
+    @AfterAll
+    void stopService() {
+        if (service != null) {
+            service.close();
+        }
+        if (schema != null) {
+            schema.close();
+        }
+    }
+
+    @Test
+    void livenessAnswersUpWithServiceName() {
+        Map<String, Object> envelope = assertStandardEnvelope(http.get("/health/liveness"), 200, Codes.SUCCESS);
+        assertEquals("UP", envelope.get("result"));
+        assertEquals(Map.of("service", service.name()), envelope.get("data"));
+    }
+
+    @Test
+    void readinessAndHealthAnswerUpWithDatabaseUp() {
+        for (String path : new String[] {"/health/readiness", "/health"}) {
+            Map<String, Object> envelope = assertStandardEnvelope(http.get(path), 200, Codes.SUCCESS);
+            assertEquals("UP", envelope.get("result"));
+            assertEquals(Map.of("service", service.name(), "checks", Map.of("database", "UP")), envelope.get("data"));
+        }
+    }
+
+    @Test
+    void prometheusEndpointExposesJvmAndHttpMetrics() {
+        http.get("/health/liveness");
+        TestHttp.Reply reply = http.get("/prometheus");
+        assertEquals(200, reply.status());
+        assertTrue(reply.contentType().startsWith("text/plain"), reply.contentType());
+        assertTrue(reply.body().contains("jvm_memory_used_bytes"), "no JVM metrics");
+        assertTrue(reply.body().contains("http_server_requests_seconds_count"), "no HTTP server metrics");
+        assertTrue(reply.body().contains("hikaricp_connections"), "no connection pool metrics");
+    }
+
+    @Test
+    void openApiDocumentIsBuiltAndServed() {
+        TestHttp.Reply reply = http.get("/openapi/" + service.name() + "-0.1.yml");
+        assertEquals(200, reply.status(), "OpenAPI document of " + service.name());
+        assertTrue(reply.body().contains("openapi:"), reply.body());
+        assertTrue(reply.body().contains("title: " + service.name()), reply.body());
+    }
+
+    @Test
+    void otherManagementEndpointsAreNotExposed() {
+        for (String path : new String[] {"/routes", "/beans", "/env", "/loggers", "/info", "/threaddump"}) {
+            assertErrorEnvelope(http.get(path), 404, Codes.NO_SUCH_ENDPOINT);
+        }
+    }
+}

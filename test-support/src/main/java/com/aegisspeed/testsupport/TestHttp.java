@@ -1,0 +1,86 @@
+package com.aegisspeed.testsupport;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Raw HTTP against a running service: sends exactly the bytes a test gives (broken JSON included) and
+ * reads any answer without throwing on error statuses.
+ */
+public final class TestHttp {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final JsonMapper json = JsonMapper.createDefault();
+    private final URI base;
+
+    public TestHttp(URI base) {
+        this.base = base;
+    }
+
+    public Reply get(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    }
+
+    public Reply head(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+    }
+
+    public Reply post(String path, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
+    }
+
+    public Reply postJson(String path, String body) {
+        return post(path, "application/json", body);
+    }
+
+    public Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.timeout(TIMEOUT).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""), response.body(), json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One answer: its status, content type, raw body, and the body as a JSON object. */
+    public record Reply(int status, String contentType, String body, JsonMapper json) {
+
+        public Map<String, Object> envelope() {
+            try {
+                return json.readValue(body, Argument.mapOf(String.class, Object.class));
+            } catch (IOException e) {
+                throw new AssertionError("Not a JSON object (status " + status + "): " + body, e);
+            }
+        }
+
+        public String code() {
+            return (String) envelope().get("code");
+        }
+
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> data() {
+            return (Map<String, Object>) envelope().get("data");
+        }
+    }
+}
