@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.Map;
 
@@ -27,6 +28,14 @@ public class HealthController {
         this.serviceName = serviceName;
     }
 
+    @Serdeable
+    record Liveness(String service) {
+    }
+
+    @Serdeable
+    record Readiness(String service, Map<String, String> checks) {
+    }
+
     @Get
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<ApiResponse> health() {
@@ -35,16 +44,14 @@ public class HealthController {
 
     @Get("/liveness")
     public HttpResponse<ApiResponse> liveness() {
-        return HttpResponse.ok(ApiResponse.success("UP", Map.of("service", serviceName)));
+        return HttpResponse.ok(ApiResponse.success("UP", new Liveness(serviceName)));
     }
 
     @Get("/readiness")
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<ApiResponse> readiness() {
         boolean databaseUp = databaseCheck.isUp();
-        Map<String, Object> data = Map.of(
-                "service", serviceName,
-                "checks", Map.of("database", databaseUp ? "UP" : "DOWN"));
+        Readiness data = new Readiness(serviceName, Map.of("database", databaseUp ? "UP" : "DOWN"));
         if (databaseUp) {
             return HttpResponse.ok(ApiResponse.success("UP", data));
         }
