@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.net.http.HttpRequest;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -56,9 +57,46 @@ public abstract class EnvelopeContract {
     }
 
     @Test
+    void jsonWithCharsetParameterAndUnicodeIsAcceptedAndEchoedIntact() {
+        TestHttp.Reply reply = http.post("/probe/standard", "application/json; charset=utf-8",
+                "{\"name\":\"张三 \\u00e9\",\"count\":1}");
+        Map<String, Object> envelope = assertStandardEnvelope(reply, 200, Codes.SUCCESS);
+        assertEquals(Map.of("name", "张三 é", "count", 1), envelope.get("data"));
+    }
+
+    @Test
     void brokenJsonAnswers400With00005() {
-        assertErrorEnvelope(http.postJson("/probe/standard", "{\"name\": \"alice\", "), 400, Codes.MALFORMED_REQUEST);
-        assertErrorEnvelope(http.postJson("/probe/standard", "not json at all"), 400, Codes.MALFORMED_REQUEST);
+        for (String broken : new String[] {"{\"name\": \"alice\", ", "not json at all", "{\"name\":\"a\" \"count\":1}"}) {
+            Map<String, Object> envelope = assertErrorEnvelope(http.postJson("/probe/standard", broken),
+                    400, Codes.MALFORMED_REQUEST);
+            assertEquals("Malformed request: the body is not valid JSON of the expected shape", envelope.get("result"));
+        }
+    }
+
+    @Test
+    void badPercentEncodingInThePathAnswers400With00005() {
+        Map<String, Object> envelope = assertErrorEnvelope(http.rawGet("/probe/%zz"), 400, Codes.MALFORMED_REQUEST);
+        assertEquals("Malformed request: the request could not be read", envelope.get("result"));
+    }
+
+    @Test
+    void overlongUriAndOversizedHeadersAnswer413With00003() {
+        assertErrorEnvelope(http.get("/probe/" + "a".repeat(10_000)), 413, Codes.BODY_TOO_LARGE);
+        assertErrorEnvelope(http.send(HttpRequest.newBuilder(http.uri("/probe/standard"))
+                .header("X-Padding", "a".repeat(20_000)).GET()), 413, Codes.BODY_TOO_LARGE);
+    }
+
+    @Test
+    void clientsAskingForHtmlStillGetTheJsonEnvelope() {
+        assertErrorEnvelope(http.send(HttpRequest.newBuilder(http.uri("/no/such/endpoint"))
+                .header("Accept", "text/html").GET()), 404, Codes.NO_SUCH_ENDPOINT);
+    }
+
+    @Test
+    void clientsAcceptingOnlyXmlAnswer406With00005() {
+        assertErrorEnvelope(http.send(HttpRequest.newBuilder(http.uri("/probe/standard"))
+                .header("Accept", "application/xml").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(VALID))), 406, Codes.MALFORMED_REQUEST);
     }
 
     @Test

@@ -5,11 +5,14 @@ import io.micronaut.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,6 +29,10 @@ public final class TestHttp {
 
     public TestHttp(URI base) {
         this.base = base;
+    }
+
+    public URI uri(String path) {
+        return base.resolve(path);
     }
 
     public Reply get(String path) {
@@ -47,6 +54,24 @@ public final class TestHttp {
 
     public Reply postJson(String path, String body) {
         return post(path, "application/json", body);
+    }
+
+    /** A GET whose request line carries {@code rawTarget} byte for byte, even where it is not a valid URI. */
+    public Reply rawGet(String rawTarget) {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            socket.getOutputStream().write(("GET " + rawTarget + " HTTP/1.1\r\nHost: " + base.getHost()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int headersEnd = response.indexOf("\r\n\r\n");
+            String head = response.substring(0, headersEnd).toLowerCase(Locale.ROOT);
+            String contentType = head.lines().filter(line -> line.startsWith("content-type:"))
+                    .map(line -> line.substring("content-type:".length()).trim()).findFirst().orElse("");
+            int status = Integer.parseInt(head.substring(9, 12));
+            return new Reply(status, contentType, response.substring(headersEnd + 4), json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public Reply send(HttpRequest.Builder request) {

@@ -12,8 +12,11 @@ import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.codec.CodecException;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.json.JsonSyntaxException;
+import io.micronaut.serde.exceptions.SerdeException;
 import io.micronaut.web.router.RouteAttributes;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
@@ -71,7 +74,7 @@ public class EnvelopeErrorResponseProcessor implements ErrorResponseProcessor<Ob
         return switch (status) {
             case NOT_FOUND -> "No such endpoint";
             case METHOD_NOT_ALLOWED -> "No such endpoint for this HTTP method";
-            case REQUEST_ENTITY_TOO_LARGE -> "Request body too large";
+            case REQUEST_ENTITY_TOO_LARGE -> "Request too large";
             case UNSUPPORTED_MEDIA_TYPE -> "Malformed request: Content-Type must be application/json";
             case NOT_ACCEPTABLE -> "Malformed request: the response can only be application/json";
             case FORBIDDEN -> Codes.ENDPOINT_NOT_OPEN_TEXT;
@@ -96,7 +99,20 @@ public class EnvelopeErrorResponseProcessor implements ErrorResponseProcessor<Ob
             ConstraintViolation<?> first = invalid.getConstraintViolations().iterator().next();
             return "'" + lastNode(first.getPropertyPath()) + "' " + first.getMessage();
         }
-        return "the body is not valid JSON of the expected shape";
+        if (causedByBodyDecoding(cause)) {
+            return "the body is not valid JSON of the expected shape";
+        }
+        return "the request could not be read";
+    }
+
+    private static boolean causedByBodyDecoding(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CodecException || t instanceof JsonSyntaxException || t instanceof SerdeException
+                    || t.getClass().getName().startsWith("com.fasterxml.jackson.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String lastNode(Path path) {
