@@ -35,7 +35,7 @@ public abstract class EnvelopeContract {
     void startService() {
         schema = MariaDbServer.fromEnvironment().createFreshSchema();
         Map<String, Object> properties = new HashMap<>(schema.serviceProperties());
-        properties.put("spec.name", "EnvelopeContract");
+        properties.put("spec.name", EnvelopeProbeController.SPEC_NAME);
         service = RunningService.start(properties);
         http = service.http();
     }

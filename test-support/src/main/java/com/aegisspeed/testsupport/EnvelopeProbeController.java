@@ -17,15 +17,18 @@ import java.util.Map;
 
 /**
  * Test-only endpoints, one per envelope shape, that the envelope contract sends bad requests to inside a
- * real service. Exists only in contexts started with {@code spec.name=EnvelopeContract}.
+ * real service. Exists only in contexts started with {@code spec.name=EnvelopeProbe}.
  */
-@Requires(property = "spec.name", value = "EnvelopeContract")
+@Requires(property = "spec.name", value = EnvelopeProbeController.SPEC_NAME)
 @Controller("/probe")
 class EnvelopeProbeController {
+
+    static final String SPEC_NAME = "EnvelopeProbe";
 
     static final String STANDARD_INTERNAL_ERROR = "19001";
     static final String TOKEN_INTERNAL_ERROR = "19002";
     static final String AVAILABILITY_INTERNAL_ERROR = "19003";
+    static final long SLOW_MILLIS = 2_000;
     static final String SECRET_DETAIL = "SELECT password_hash FROM users";
 
     @Serdeable
@@ -54,6 +57,14 @@ class EnvelopeProbeController {
     @ApiEndpoint(internalErrorCode = AVAILABILITY_INTERNAL_ERROR, envelope = Envelope.AVAILABILITY)
     ApiResponse availability(@Valid @Body ProbeRequest request) {
         throw new IllegalStateException(SECRET_DETAIL);
+    }
+
+    /** A request that is still being served a moment after it arrives. */
+    @Get("/slow")
+    @ApiEndpoint(internalErrorCode = STANDARD_INTERNAL_ERROR)
+    ApiResponse slow() throws InterruptedException {
+        Thread.sleep(SLOW_MILLIS);
+        return ApiResponse.success("finished", Map.of());
     }
 
     @Get("/undeclared/failure")

@@ -38,8 +38,11 @@ public final class RunningService implements AutoCloseable {
         return context().getRequiredProperty("micronaut.application.name", String.class);
     }
 
+    /** Stops the service as SIGTERM would; closing a stopped service does nothing. */
     @Override
     public void close() {
-        server.getApplicationContext().close();
+        if (server.getApplicationContext().isRunning()) {
+            server.getApplicationContext().close();
+        }
     }
 }

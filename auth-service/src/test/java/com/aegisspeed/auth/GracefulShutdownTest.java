@@ -1,0 +1,6 @@
+package com.aegisspeed.auth;
+
+import com.aegisspeed.testsupport.GracefulShutdownContract;
+
+class GracefulShutdownTest extends GracefulShutdownContract {
+}
