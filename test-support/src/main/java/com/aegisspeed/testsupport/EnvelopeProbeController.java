@@ -28,6 +28,9 @@ class EnvelopeProbeController {
     static final String STANDARD_INTERNAL_ERROR = "19001";
     static final String TOKEN_INTERNAL_ERROR = "19002";
     static final String AVAILABILITY_INTERNAL_ERROR = "19003";
+    static final String STANDARD_NOT_OPEN = "19101";
+    static final String TOKEN_NOT_OPEN = "19102";
+    static final String AVAILABILITY_NOT_OPEN = "19103";
     static final long SLOW_MILLIS = 2_000;
     static final String SECRET_DETAIL = "SELECT password_hash FROM users";
 
@@ -36,32 +39,33 @@ class EnvelopeProbeController {
     }
 
     @Post("/standard")
-    @ApiEndpoint(internalErrorCode = STANDARD_INTERNAL_ERROR)
+    @ApiEndpoint(internalErrorCode = STANDARD_INTERNAL_ERROR, notOpenCode = STANDARD_NOT_OPEN)
     ApiResponse standard(@Valid @Body ProbeRequest request) {
         return ApiResponse.success("ok", Map.of("name", request.name(), "count", request.count()));
     }
 
     @Post("/standard/failure")
-    @ApiEndpoint(internalErrorCode = STANDARD_INTERNAL_ERROR)
+    @ApiEndpoint(internalErrorCode = STANDARD_INTERNAL_ERROR, notOpenCode = STANDARD_NOT_OPEN)
     ApiResponse standardFailure(@Valid @Body ProbeRequest request) {
         throw new IllegalStateException(SECRET_DETAIL);
     }
 
     @Post("/token")
-    @ApiEndpoint(internalErrorCode = TOKEN_INTERNAL_ERROR, envelope = Envelope.TOKEN)
+    @ApiEndpoint(internalErrorCode = TOKEN_INTERNAL_ERROR, notOpenCode = TOKEN_NOT_OPEN, envelope = Envelope.TOKEN)
     ApiResponse token(@Valid @Body ProbeRequest request) {
         throw new IllegalStateException(SECRET_DETAIL);
     }
 
     @Post("/availability")
-    @ApiEndpoint(internalErrorCode = AVAILABILITY_INTERNAL_ERROR, envelope = Envelope.AVAILABILITY)
+    @ApiEndpoint(internalErrorCode = AVAILABILITY_INTERNAL_ERROR, notOpenCode = AVAILABILITY_NOT_OPEN,
+            envelope = Envelope.AVAILABILITY)
     ApiResponse availability(@Valid @Body ProbeRequest request) {
         throw new IllegalStateException(SECRET_DETAIL);
     }
 
     /** A request that is still being served a moment after it arrives. */
     @Get("/slow")
-    @ApiEndpoint(internalErrorCode = STANDARD_INTERNAL_ERROR)
+    @ApiEndpoint(internalErrorCode = STANDARD_INTERNAL_ERROR, notOpenCode = STANDARD_NOT_OPEN)
     ApiResponse slow() throws InterruptedException {
         Thread.sleep(SLOW_MILLIS);
         return ApiResponse.success("finished", Map.of());

@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Declares what the shared error handling needs to know about a public endpoint: the envelope shape
- * its errors take and the business code it documents for a server fault (e.g. {@code 10009} for
- * registration, {@code 10004} for login).
+ * its errors take and the business codes it documents for a server fault (e.g. {@code 10009} for
+ * registration, {@code 10004} for login) and for "endpoint not open" (e.g. {@code 10008}, {@code 10003}).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -18,6 +18,9 @@ public @interface ApiEndpoint {
 
     /** The endpoint's documented "server internal error" code. */
     String internalErrorCode();
+
+    /** The endpoint's documented "Server has not opened this endpoint" code, answered with 403. */
+    String notOpenCode();
 
     /** The envelope shape of the endpoint's responses. */
     Envelope envelope() default Envelope.STANDARD;

@@ -1,11 +1,9 @@
 package com.aegisspeed.common.errors;
 
 import com.aegisspeed.common.envelope.ApiEndpoint;
-import com.aegisspeed.common.envelope.ApiResponse;
-import com.aegisspeed.common.envelope.AvailabilityResponse;
 import com.aegisspeed.common.envelope.Codes;
+import com.aegisspeed.common.envelope.DeclaredEndpoint;
 import com.aegisspeed.common.envelope.Envelope;
-import io.micronaut.core.annotation.AnnotationValue;
 import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpMethod;
@@ -17,7 +15,6 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.json.JsonSyntaxException;
 import io.micronaut.serde.exceptions.SerdeException;
-import io.micronaut.web.router.RouteAttributes;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -43,21 +40,14 @@ public class EnvelopeErrorResponseProcessor implements ErrorResponseProcessor<Ob
         if (context.getRequest().getMethod() == HttpMethod.HEAD) {
             return answer;
         }
-        Optional<AnnotationValue<ApiEndpoint>> endpoint = RouteAttributes.getRouteInfo(context.getRequest())
-                .flatMap(route -> route.findAnnotation(ApiEndpoint.class));
+        Optional<DeclaredEndpoint> endpoint = DeclaredEndpoint.of(context.getRequest());
         HttpStatus status = response.status();
-        String code = codeFor(status, endpoint);
-        String text = textFor(status, context);
-        Envelope shape = endpoint.flatMap(e -> e.enumValue("envelope", Envelope.class)).orElse(Envelope.STANDARD);
-        Object body = switch (shape) {
-            case STANDARD -> ApiResponse.error(status, code, text);
-            case TOKEN -> ApiResponse.tokenError(status, code, text);
-            case AVAILABILITY -> AvailabilityResponse.error(status, code, text);
-        };
+        Envelope shape = endpoint.map(DeclaredEndpoint::envelope).orElse(Envelope.STANDARD);
+        Object body = DeclaredEndpoint.errorBody(shape, status, codeFor(status, endpoint), textFor(status, context));
         return answer.body(body).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
-    private static String codeFor(HttpStatus status, Optional<AnnotationValue<ApiEndpoint>> endpoint) {
+    private static String codeFor(HttpStatus status, Optional<DeclaredEndpoint> endpoint) {
         return switch (status) {
             case NOT_FOUND, METHOD_NOT_ALLOWED -> Codes.NO_SUCH_ENDPOINT;
             case REQUEST_ENTITY_TOO_LARGE -> Codes.BODY_TOO_LARGE;
@@ -65,7 +55,7 @@ public class EnvelopeErrorResponseProcessor implements ErrorResponseProcessor<Ob
             case TOO_MANY_REQUESTS -> Codes.RATE_LIMITED;
             case SERVICE_UNAVAILABLE, BAD_GATEWAY, GATEWAY_TIMEOUT -> Codes.UPSTREAM_UNAVAILABLE;
             default -> status.getCode() >= 500
-                    ? endpoint.flatMap(e -> e.stringValue("internalErrorCode")).orElse(UNDECLARED_INTERNAL_ERROR_CODE)
+                    ? endpoint.map(DeclaredEndpoint::internalErrorCode).orElse(UNDECLARED_INTERNAL_ERROR_CODE)
                     : Codes.MALFORMED_REQUEST;
         };
     }

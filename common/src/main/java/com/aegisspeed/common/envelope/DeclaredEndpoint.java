@@ -1,0 +1,30 @@
+package com.aegisspeed.common.envelope;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.web.router.RouteAttributes;
+
+import java.util.Optional;
+
+/** What the request's route declares with {@link ApiEndpoint}, and the error bodies in its envelope shape. */
+public record DeclaredEndpoint(String internalErrorCode, String notOpenCode, Envelope envelope) {
+
+    /** The declaration of the route the request matched, if it matched one that has it. */
+    public static Optional<DeclaredEndpoint> of(HttpRequest<?> request) {
+        return RouteAttributes.getRouteInfo(request)
+                .flatMap(route -> route.findAnnotation(ApiEndpoint.class))
+                .map(a -> new DeclaredEndpoint(
+                        a.stringValue("internalErrorCode").orElseThrow(),
+                        a.stringValue("notOpenCode").orElseThrow(),
+                        a.enumValue("envelope", Envelope.class).orElse(Envelope.STANDARD)));
+    }
+
+    /** An error body in the given envelope shape. */
+    public static Object errorBody(Envelope shape, HttpStatus status, String code, String text) {
+        return switch (shape) {
+            case STANDARD -> ApiResponse.error(status, code, text);
+            case TOKEN -> ApiResponse.tokenError(status, code, text);
+            case AVAILABILITY -> AvailabilityResponse.error(status, code, text);
+        };
+    }
+}
