@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpRequest;
-import java.util.HashMap;
 import java.util.Map;
 
 import static com.aegisspeed.testsupport.EnvelopeAssertions.assertAvailabilityErrorEnvelope;
@@ -27,16 +26,12 @@ public abstract class EnvelopeContract {
 
     private static final String VALID = "{\"name\":\"alice\",\"count\":3}";
 
-    private FreshSchema schema;
     private RunningService service;
     private TestHttp http;
 
     @BeforeAll
     void startService() {
-        schema = MariaDbServer.fromEnvironment().createFreshSchema();
-        Map<String, Object> properties = new HashMap<>(schema.serviceProperties());
-        properties.put("spec.name", EnvelopeProbeController.SPEC_NAME);
-        service = RunningService.start(properties);
+        service = RunningService.onFreshSchema(Map.of("spec.name", EnvelopeProbeController.SPEC_NAME));
         http = service.http();
     }
 
@@ -44,9 +39,6 @@ public abstract class EnvelopeContract {
     void stopService() {
         if (service != null) {
             service.close();
-        }
-        if (schema != null) {
-            schema.close();
         }
     }
 

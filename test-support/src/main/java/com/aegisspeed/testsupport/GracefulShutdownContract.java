@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -18,24 +17,17 @@ public abstract class GracefulShutdownContract {
 
     @Test
     void requestInProgressCompletesWhileTheServiceStops() throws Exception {
-        try (FreshSchema schema = MariaDbServer.fromEnvironment().createFreshSchema()) {
-            Map<String, Object> properties = new HashMap<>(schema.serviceProperties());
-            properties.put("spec.name", EnvelopeProbeController.SPEC_NAME);
-            RunningService service = RunningService.start(properties);
-            try {
-                CompletableFuture<TestHttp.Reply> inFlight = CompletableFuture.supplyAsync(() -> service.http().get("/probe/slow"));
-                Thread.sleep(EnvelopeProbeController.SLOW_MILLIS / 4);
-                Instant stopping = Instant.now();
-                service.close();
-                Duration stopTook = Duration.between(stopping, Instant.now());
+        try (RunningService service = RunningService.onFreshSchema(Map.of("spec.name", EnvelopeProbeController.SPEC_NAME))) {
+            CompletableFuture<TestHttp.Reply> inFlight = CompletableFuture.supplyAsync(() -> service.http().get("/probe/slow"));
+            Thread.sleep(EnvelopeProbeController.SLOW_MILLIS / 4);
+            Instant stopping = Instant.now();
+            service.close();
+            Duration stopTook = Duration.between(stopping, Instant.now());
 
-                TestHttp.Reply reply = inFlight.get();
-                assertEquals("finished", assertStandardEnvelope(reply, 200, Codes.SUCCESS).get("result"));
-                assertTrue(stopTook.toMillis() >= EnvelopeProbeController.SLOW_MILLIS / 2,
-                        "the service stopped without waiting for the request in flight: " + stopTook);
-            } finally {
-                service.close();
-            }
+            TestHttp.Reply reply = inFlight.get();
+            assertEquals("finished", assertStandardEnvelope(reply, 200, Codes.SUCCESS).get("result"));
+            assertTrue(stopTook.toMillis() >= EnvelopeProbeController.SLOW_MILLIS / 2,
+                    "the service stopped without waiting for the request in flight: " + stopTook);
         }
     }
 }

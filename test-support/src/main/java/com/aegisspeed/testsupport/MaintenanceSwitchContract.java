@@ -1,12 +1,8 @@
 package com.aegisspeed.testsupport;
 
 import com.aegisspeed.common.envelope.Codes;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import static com.aegisspeed.testsupport.EnvelopeAssertions.assertAvailabilityErrorEnvelope;
@@ -19,24 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The service's own maintenance switch (DECISIONS.md §3): endpoints it closes answer 403 with their own
  * documented not-open code and envelope, the others and the probes keep working.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class MaintenanceSwitchContract {
 
     private static final String VALID = "{\"name\":\"alice\",\"count\":3}";
-
-    private FreshSchema schema;
-
-    @BeforeAll
-    void createSchema() {
-        schema = MariaDbServer.fromEnvironment().createFreshSchema();
-    }
-
-    @AfterAll
-    void dropSchema() {
-        if (schema != null) {
-            schema.close();
-        }
-    }
 
     @Test
     void closedEndpointsAnswer403WithTheirOwnNotOpenCode() {
@@ -64,10 +45,9 @@ public abstract class MaintenanceSwitchContract {
         }
     }
 
-    private RunningService start(String closedEndpoints) {
-        Map<String, Object> properties = new HashMap<>(schema.serviceProperties());
-        properties.put("spec.name", EnvelopeProbeController.SPEC_NAME);
-        properties.put("aegis.maintenance.closed-endpoints", closedEndpoints);
-        return RunningService.start(properties);
+    private static RunningService start(String closedEndpoints) {
+        return RunningService.onFreshSchema(Map.of(
+                "spec.name", EnvelopeProbeController.SPEC_NAME,
+                "aegis.maintenance.closed-endpoints", closedEndpoints));
     }
 }

@@ -20,14 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class OperationsContract {
 
-    private FreshSchema schema;
     private RunningService service;
     private TestHttp http;
 
     @BeforeAll
     void startService() {
-        schema = MariaDbServer.fromEnvironment().createFreshSchema();
-        service = RunningService.start(schema.serviceProperties());
+        service = RunningService.onFreshSchema(Map.of());
         http = service.http();
     }
 
@@ -35,9 +33,6 @@ public abstract class OperationsContract {
     void stopService() {
         if (service != null) {
             service.close();
-        }
-        if (schema != null) {
-            schema.close();
         }
     }
 

@@ -1,6 +1,7 @@
 package com.aegisspeed.testsupport;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.server.EmbeddedServer;
 
 import java.util.HashMap;
@@ -14,16 +15,37 @@ public final class RunningService implements AutoCloseable {
 
     private final EmbeddedServer server;
     private final TestHttp http;
+    /** The schema created for this service alone, dropped when it closes. */
+    @Nullable
+    private final FreshSchema ownSchema;
 
-    private RunningService(EmbeddedServer server) {
+    private RunningService(EmbeddedServer server, @Nullable FreshSchema ownSchema) {
         this.server = server;
         this.http = new TestHttp(server.getURI());
+        this.ownSchema = ownSchema;
     }
 
     public static RunningService start(Map<String, Object> properties) {
+        return launch(properties, null);
+    }
+
+    /** Starts the service on a fresh schema of the shared test MariaDB, with {@code extra} properties. */
+    public static RunningService onFreshSchema(Map<String, Object> extra) {
+        FreshSchema schema = MariaDbServer.fromEnvironment().createFreshSchema();
+        try {
+            Map<String, Object> properties = new HashMap<>(schema.serviceProperties());
+            properties.putAll(extra);
+            return launch(properties, schema);
+        } catch (RuntimeException e) {
+            schema.close();
+            throw e;
+        }
+    }
+
+    private static RunningService launch(Map<String, Object> properties, @Nullable FreshSchema ownSchema) {
         Map<String, Object> all = new HashMap<>(properties);
         all.put("micronaut.server.port", -1);
-        return new RunningService(ApplicationContext.run(EmbeddedServer.class, all, "test"));
+        return new RunningService(ApplicationContext.run(EmbeddedServer.class, all, "test"), ownSchema);
     }
 
     public TestHttp http() {
@@ -38,11 +60,14 @@ public final class RunningService implements AutoCloseable {
         return context().getRequiredProperty("micronaut.application.name", String.class);
     }
 
-    /** Stops the service as SIGTERM would; closing a stopped service does nothing. */
+    /** Stops the service as SIGTERM would, then drops its own schema; closing again does nothing. */
     @Override
     public void close() {
         if (server.getApplicationContext().isRunning()) {
             server.getApplicationContext().close();
+            if (ownSchema != null) {
+                ownSchema.close();
+            }
         }
     }
 }
