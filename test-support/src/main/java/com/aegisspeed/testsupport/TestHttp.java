@@ -99,10 +99,6 @@ public final class TestHttp {
             }
         }
 
-        public String code() {
-            return (String) envelope().get("code");
-        }
-
         @SuppressWarnings("unchecked")
         public Map<String, Object> data() {
             return (Map<String, Object>) envelope().get("data");

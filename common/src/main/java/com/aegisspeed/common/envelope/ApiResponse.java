@@ -30,10 +30,6 @@ public record ApiResponse(
         return new ApiResponse(HttpStatus.OK.getCode(), Codes.SUCCESS, result, data == null ? EMPTY : data, null);
     }
 
-    public static ApiResponse tokenIssued(String result, Object data, String token) {
-        return new ApiResponse(HttpStatus.OK.getCode(), Codes.SUCCESS, result, data == null ? EMPTY : data, token);
-    }
-
     public static ApiResponse error(HttpStatus status, String code, String result) {
         return new ApiResponse(status.getCode(), code, result, EMPTY, null);
     }
