@@ -13,6 +13,7 @@ import static com.aegisspeed.testsupport.EnvelopeAssertions.assertAvailabilityEr
 import static com.aegisspeed.testsupport.EnvelopeAssertions.assertErrorEnvelope;
 import static com.aegisspeed.testsupport.EnvelopeAssertions.assertStandardEnvelope;
 import static com.aegisspeed.testsupport.EnvelopeAssertions.assertTokenErrorEnvelope;
+import static com.aegisspeed.testsupport.EnvelopeProbeController.VALID_BODY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -23,8 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class EnvelopeContract {
-
-    private static final String VALID = "{\"name\":\"alice\",\"count\":3}";
 
     private RunningService service;
     private TestHttp http;
@@ -44,7 +43,7 @@ public abstract class EnvelopeContract {
 
     @Test
     void wellFormedRequestIsAnsweredWithSuccessEnvelope() {
-        Map<String, Object> envelope = assertStandardEnvelope(http.postJson("/probe/standard", VALID), 200, Codes.SUCCESS);
+        Map<String, Object> envelope = assertStandardEnvelope(http.postJson("/probe/standard", VALID_BODY), 200, Codes.SUCCESS);
         assertEquals(Map.of("name", "alice", "count", 3), envelope.get("data"));
     }
 
@@ -88,7 +87,7 @@ public abstract class EnvelopeContract {
     void clientsAcceptingOnlyXmlAnswer406With00005() {
         assertErrorEnvelope(http.send(HttpRequest.newBuilder(http.uri("/probe/standard"))
                 .header("Accept", "application/xml").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(VALID))), 406, Codes.MALFORMED_REQUEST);
+                .POST(HttpRequest.BodyPublishers.ofString(VALID_BODY))), 406, Codes.MALFORMED_REQUEST);
     }
 
     @Test
@@ -123,7 +122,7 @@ public abstract class EnvelopeContract {
 
     @Test
     void wrongContentTypeAnswers415With00005() {
-        assertErrorEnvelope(http.post("/probe/standard", "text/plain", VALID), 415, Codes.MALFORMED_REQUEST);
+        assertErrorEnvelope(http.post("/probe/standard", "text/plain", VALID_BODY), 415, Codes.MALFORMED_REQUEST);
         assertErrorEnvelope(http.post("/probe/standard", "application/x-www-form-urlencoded", "name=a&count=1"),
                 415, Codes.MALFORMED_REQUEST);
     }
@@ -131,7 +130,7 @@ public abstract class EnvelopeContract {
     @Test
     void unknownPathAnswers404With00004() {
         assertErrorEnvelope(http.get("/no/such/endpoint"), 404, Codes.NO_SUCH_ENDPOINT);
-        assertErrorEnvelope(http.postJson("/no/such/endpoint", VALID), 404, Codes.NO_SUCH_ENDPOINT);
+        assertErrorEnvelope(http.postJson("/no/such/endpoint", VALID_BODY), 404, Codes.NO_SUCH_ENDPOINT);
     }
 
     @Test
@@ -147,7 +146,7 @@ public abstract class EnvelopeContract {
 
     @Test
     void unexpectedExceptionAnswers500WithTheEndpointsInternalErrorCodeAndNoDetail() {
-        TestHttp.Reply reply = http.postJson("/probe/standard/failure", VALID);
+        TestHttp.Reply reply = http.postJson("/probe/standard/failure", VALID_BODY);
         assertErrorEnvelope(reply, 500, EnvelopeProbeController.STANDARD_INTERNAL_ERROR);
         assertFalse(reply.body().contains(EnvelopeProbeController.SECRET_DETAIL), reply.body());
     }
@@ -162,7 +161,7 @@ public abstract class EnvelopeContract {
     @Test
     void tokenIssuingEndpointErrorsCarryAnEmptyToken() {
         assertTokenErrorEnvelope(http.postJson("/probe/token", "{oops"), 400, Codes.MALFORMED_REQUEST);
-        TestHttp.Reply failure = http.postJson("/probe/token", VALID);
+        TestHttp.Reply failure = http.postJson("/probe/token", VALID_BODY);
         assertTokenErrorEnvelope(failure, 500, EnvelopeProbeController.TOKEN_INTERNAL_ERROR);
         assertFalse(failure.body().contains(EnvelopeProbeController.SECRET_DETAIL), failure.body());
     }
@@ -170,7 +169,7 @@ public abstract class EnvelopeContract {
     @Test
     void availabilityEndpointErrorsUseInfoAndFalseResult() {
         assertAvailabilityErrorEnvelope(http.postJson("/probe/availability", "{oops"), 400, Codes.MALFORMED_REQUEST);
-        assertAvailabilityErrorEnvelope(http.postJson("/probe/availability", VALID),
+        assertAvailabilityErrorEnvelope(http.postJson("/probe/availability", VALID_BODY),
                 500, EnvelopeProbeController.AVAILABILITY_INTERNAL_ERROR);
     }
 

@@ -24,6 +24,8 @@ import java.util.Map;
 class EnvelopeProbeController {
 
     static final String SPEC_NAME = "EnvelopeProbe";
+    /** A body every probe endpoint accepts. */
+    static final String VALID_BODY = "{\"name\":\"alice\",\"count\":3}";
 
     static final String STANDARD_INTERNAL_ERROR = "19001";
     static final String TOKEN_INTERNAL_ERROR = "19002";

@@ -9,6 +9,7 @@ import static com.aegisspeed.testsupport.EnvelopeAssertions.assertAvailabilityEr
 import static com.aegisspeed.testsupport.EnvelopeAssertions.assertErrorEnvelope;
 import static com.aegisspeed.testsupport.EnvelopeAssertions.assertStandardEnvelope;
 import static com.aegisspeed.testsupport.EnvelopeAssertions.assertTokenErrorEnvelope;
+import static com.aegisspeed.testsupport.EnvelopeProbeController.VALID_BODY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -17,19 +18,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 public abstract class MaintenanceSwitchContract {
 
-    private static final String VALID = "{\"name\":\"alice\",\"count\":3}";
-
     @Test
     void closedEndpointsAnswer403WithTheirOwnNotOpenCode() {
         // Comma-separated, as the AEGIS_MAINTENANCE_CLOSED_ENDPOINTS environment variable gives it.
         try (RunningService service = start("/probe/token,/probe/availability")) {
             TestHttp http = service.http();
-            Map<String, Object> token = assertTokenErrorEnvelope(http.postJson("/probe/token", VALID),
+            Map<String, Object> token = assertTokenErrorEnvelope(http.postJson("/probe/token", VALID_BODY),
                     403, EnvelopeProbeController.TOKEN_NOT_OPEN);
             assertEquals(Codes.ENDPOINT_NOT_OPEN_TEXT, token.get("result"));
-            assertAvailabilityErrorEnvelope(http.postJson("/probe/availability", VALID),
+            assertAvailabilityErrorEnvelope(http.postJson("/probe/availability", VALID_BODY),
                     403, EnvelopeProbeController.AVAILABILITY_NOT_OPEN);
-            assertStandardEnvelope(http.postJson("/probe/standard", VALID), 200, Codes.SUCCESS);
+            assertStandardEnvelope(http.postJson("/probe/standard", VALID_BODY), 200, Codes.SUCCESS);
         }
     }
 
@@ -37,7 +36,7 @@ public abstract class MaintenanceSwitchContract {
     void closingAllEndpointsLeavesProbesAndUnknownPathsAsTheyWere() {
         try (RunningService service = start("*")) {
             TestHttp http = service.http();
-            assertErrorEnvelope(http.postJson("/probe/standard", VALID), 403, EnvelopeProbeController.STANDARD_NOT_OPEN);
+            assertErrorEnvelope(http.postJson("/probe/standard", VALID_BODY), 403, EnvelopeProbeController.STANDARD_NOT_OPEN);
             assertErrorEnvelope(http.get("/probe/slow"), 403, EnvelopeProbeController.STANDARD_NOT_OPEN);
             assertStandardEnvelope(http.get("/health/readiness"), 200, Codes.SUCCESS);
             assertStandardEnvelope(http.get("/health/liveness"), 200, Codes.SUCCESS);

@@ -25,7 +25,7 @@ public class MaintenanceFilter {
     @RequestFilter
     @Nullable
     public HttpResponse<?> refuseClosedEndpoints(HttpRequest<?> request) {
-        if (configuration.closedEndpoints().isEmpty() || !configuration.closes(request.getPath())) {
+        if (!configuration.closes(request.getPath())) {
             return null;
         }
         return DeclaredEndpoint.of(request)
