@@ -24,4 +24,7 @@ public @interface ApiEndpoint {
 
     /** The envelope shape of the endpoint's responses. */
     Envelope envelope() default Envelope.STANDARD;
+
+    /** The code a missing, invalid, expired or revoked token answers (HTTP 401); {@code 10001} on every documented endpoint. */
+    String tokenInvalidCode() default "10001";
 }

@@ -7,7 +7,9 @@ import io.micronaut.web.router.RouteAttributes;
 import java.util.Optional;
 
 /** What the request's route declares with {@link ApiEndpoint}, and the error bodies in its envelope shape. */
-public record DeclaredEndpoint(String internalErrorCode, String notOpenCode, Envelope envelope) {
+public record DeclaredEndpoint(String internalErrorCode, String notOpenCode, Envelope envelope, String tokenInvalidCode) {
+
+    private static final String DEFAULT_TOKEN_INVALID_CODE = "10001";
 
     /** The declaration of the route the request matched, if it matched one that has it. */
     public static Optional<DeclaredEndpoint> of(HttpRequest<?> request) {
@@ -16,7 +18,8 @@ public record DeclaredEndpoint(String internalErrorCode, String notOpenCode, Env
                 .map(a -> new DeclaredEndpoint(
                         a.stringValue("internalErrorCode").orElseThrow(),
                         a.stringValue("notOpenCode").orElseThrow(),
-                        a.enumValue("envelope", Envelope.class).orElse(Envelope.STANDARD)));
+                        a.enumValue("envelope", Envelope.class).orElse(Envelope.STANDARD),
+                        a.stringValue("tokenInvalidCode").orElse(DEFAULT_TOKEN_INVALID_CODE)));
     }
 
     /** An error body in the given envelope shape. */

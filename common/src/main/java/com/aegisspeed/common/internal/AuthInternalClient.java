@@ -1,0 +1,47 @@
+package com.aegisspeed.common.internal;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.uri.UriBuilder;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+
+import java.util.Map;
+
+/** auth-service's internal API (docs/internal-api.md), for blocking callers. */
+@Singleton
+public class AuthInternalClient {
+
+    private static final String SERVICE = "auth-service";
+
+    private final HttpClient client;
+
+    public AuthInternalClient(@Client(id = "auth") HttpClient client) {
+        this.client = client;
+    }
+
+    @Serdeable
+    record AdminSecretVerdict(boolean valid) {
+    }
+
+    @Serdeable
+    record AdminSecretQuestion(@JsonProperty("admin_secret") String adminSecret, String jti) {
+    }
+
+    /** Whether {@code adminSecret} was issued for the token {@code jti} and is still valid. */
+    public boolean verifyAdminSecret(String adminSecret, String jti) {
+        var answer = InternalCalls.exchange(client, SERVICE,
+                HttpRequest.POST("/internal/admin-secrets/verify", new AdminSecretQuestion(adminSecret, jti)),
+                AdminSecretVerdict.class);
+        return InternalCalls.require(answer, SERVICE).valid();
+    }
+
+    /** Revokes every token of the user issued up to now (password change, cheater ban). */
+    public void revokeTokens(String publicId) {
+        String path = UriBuilder.of("/internal/users").path(publicId).path("revoke-tokens").toString();
+        var answer = InternalCalls.exchange(client, SERVICE, HttpRequest.POST(path, Map.of()), Map.class);
+        InternalCalls.require(answer, SERVICE);
+    }
+}

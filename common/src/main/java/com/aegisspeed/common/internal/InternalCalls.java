@@ -1,0 +1,52 @@
+package com.aegisspeed.common.internal;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.exceptions.HttpClientException;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+
+import java.util.Optional;
+
+/**
+ * One blocking call to another service's internal API, its answer unwrapped from the envelope. Statuses the
+ * caller expects come back as {@link Answer}; anything else, or no answer at all, is a
+ * {@link DependencyUnavailableException}. Call from blocking code only (controllers on the IO pool).
+ */
+final class InternalCalls {
+
+    private InternalCalls() {
+    }
+
+    record Answer<T>(HttpStatus status, String code, String result, Optional<T> data) {
+    }
+
+    static <T> Answer<T> exchange(HttpClient client, String service, HttpRequest<?> request, Class<T> dataType) {
+        Argument<InternalReply<T>> replyType = InternalReply.typeOf(dataType);
+        try {
+            var response = client.toBlocking().exchange(request, replyType);
+            return answerOf(response.status(), response.getBody(replyType));
+        } catch (HttpClientResponseException e) {
+            if (e.getStatus().getCode() >= 500) {
+                throw new DependencyUnavailableException(service, "answered HTTP " + e.getStatus().getCode());
+            }
+            return answerOf(e.getStatus(), e.getResponse().getBody(replyType));
+        } catch (HttpClientException e) {
+            throw new DependencyUnavailableException(service, "unreachable: " + e.getMessage());
+        }
+    }
+
+    private static <T> Answer<T> answerOf(HttpStatus status, Optional<InternalReply<T>> body) {
+        return body.map(reply -> new Answer<>(status, reply.code(), reply.result(), Optional.ofNullable(reply.data())))
+                .orElseGet(() -> new Answer<>(status, "", "", Optional.empty()));
+    }
+
+    static <T> T require(Answer<T> answer, String service) {
+        if (answer.status() != HttpStatus.OK || answer.data().isEmpty()) {
+            throw new DependencyUnavailableException(service, "answered HTTP " + answer.status().getCode()
+                    + " code " + answer.code());
+        }
+        return answer.data().get();
+    }
+}

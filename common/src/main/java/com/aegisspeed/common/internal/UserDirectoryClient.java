@@ -1,0 +1,84 @@
+package com.aegisspeed.common.internal;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.uri.UriBuilder;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+
+import java.util.Optional;
+
+/** user-service's internal API (docs/internal-api.md), for blocking callers. */
+@Singleton
+public class UserDirectoryClient {
+
+    private static final String SERVICE = "user-service";
+    private static final String USERS = "/internal/users";
+    private static final String NO_SUCH_USER = "10002";
+
+    private final HttpClient client;
+
+    public UserDirectoryClient(@Client(id = "user") HttpClient client) {
+        this.client = client;
+    }
+
+    /** The outcome of a credentials check; {@code user} is present only when they match. */
+    public enum Outcome { MATCH, WRONG_PASSWORD, NO_SUCH_USER }
+
+    public record CredentialsResult(Outcome outcome, Optional<InternalUser> user) {
+    }
+
+    @Serdeable
+    record StateChange(@JsonProperty("user_state") String state) {
+    }
+
+    public Optional<InternalUser> findByPublicId(String publicId) {
+        return find(UriBuilder.of(USERS).path(publicId).toString());
+    }
+
+    public Optional<InternalUser> findByIdNumber(String idNumber) {
+        return find(UriBuilder.of(USERS).path("by-id-number").path(idNumber).toString());
+    }
+
+    public Optional<InternalUser> findByAegisSpeedId(String aegisSpeedId) {
+        return find(UriBuilder.of(USERS).path("by-aegisspeed-id").path(aegisSpeedId).toString());
+    }
+
+    /** @throws UserConflictException when the ID number, phone or email is already registered */
+    public InternalUser create(NewUser user) {
+        var answer = InternalCalls.exchange(client, SERVICE, HttpRequest.POST(USERS, user), InternalUser.class);
+        if (answer.status() == HttpStatus.CONFLICT) {
+            throw new UserConflictException(answer.code(), answer.result());
+        }
+        return InternalCalls.require(answer, SERVICE);
+    }
+
+    public CredentialsResult checkCredentials(CredentialsCheck attempt) {
+        var answer = InternalCalls.exchange(client, SERVICE,
+                HttpRequest.POST(USERS + "/credentials", attempt), InternalUser.class);
+        return switch (answer.status()) {
+            case UNAUTHORIZED -> new CredentialsResult(Outcome.WRONG_PASSWORD, Optional.empty());
+            case NOT_FOUND -> new CredentialsResult(Outcome.NO_SUCH_USER, Optional.empty());
+            default -> new CredentialsResult(Outcome.MATCH, Optional.of(InternalCalls.require(answer, SERVICE)));
+        };
+    }
+
+    /** Sets {@link InternalUser#ACTIVE} or {@link InternalUser#CHEATER}. */
+    public InternalUser changeState(String publicId, String state) {
+        String path = UriBuilder.of(USERS).path(publicId).path("state").toString();
+        var answer = InternalCalls.exchange(client, SERVICE, HttpRequest.PUT(path, new StateChange(state)),
+                InternalUser.class);
+        return InternalCalls.require(answer, SERVICE);
+    }
+
+    private Optional<InternalUser> find(String path) {
+        var answer = InternalCalls.exchange(client, SERVICE, HttpRequest.GET(path), InternalUser.class);
+        if (answer.status() == HttpStatus.NOT_FOUND && NO_SUCH_USER.equals(answer.code())) {
+            return Optional.empty();
+        }
+        return Optional.of(InternalCalls.require(answer, SERVICE));
+    }
+}

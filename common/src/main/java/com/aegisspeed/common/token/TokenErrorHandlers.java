@@ -1,0 +1,40 @@
+package com.aegisspeed.common.token;
+
+import com.aegisspeed.common.envelope.Codes;
+import com.aegisspeed.common.envelope.DeclaredEndpoint;
+import com.aegisspeed.common.envelope.Envelope;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+
+/** Answers token problems in the endpoint's own envelope: 401 with its token-invalid code, or 503 {@code 00002}. */
+@Factory
+public class TokenErrorHandlers {
+
+    static final String TOKEN_INVALID_TEXT = "Token expired or invalid";
+    private static final String DEFAULT_TOKEN_INVALID_CODE = "10001";
+
+    @Singleton
+    ExceptionHandler<TokenRejectedException, HttpResponse<?>> tokenRejected() {
+        return (request, e) -> {
+            var endpoint = DeclaredEndpoint.of(request);
+            return answer(request, HttpStatus.UNAUTHORIZED,
+                    endpoint.map(DeclaredEndpoint::tokenInvalidCode).orElse(DEFAULT_TOKEN_INVALID_CODE),
+                    TOKEN_INVALID_TEXT);
+        };
+    }
+
+    @Singleton
+    ExceptionHandler<RevocationsUnavailableException, HttpResponse<?>> revocationsUnavailable() {
+        return (request, e) -> answer(request, HttpStatus.SERVICE_UNAVAILABLE, Codes.UPSTREAM_UNAVAILABLE,
+                "Service unavailable");
+    }
+
+    private static HttpResponse<?> answer(HttpRequest<?> request, HttpStatus status, String code, String text) {
+        Envelope shape = DeclaredEndpoint.of(request).map(DeclaredEndpoint::envelope).orElse(Envelope.STANDARD);
+        return HttpResponse.status(status).body(DeclaredEndpoint.errorBody(shape, status, code, text));
+    }
+}

@@ -1,0 +1,126 @@
+package com.aegisspeed.testsupport;
+
+import com.aegisspeed.common.identity.Role;
+import com.nimbusds.jwt.JWTClaimsSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The shared token check (common's TokenVerifier behind a VerifiedToken parameter) against tokens issued
+ * through the real JWKS mechanism: what it accepts, what it refuses, and in which envelope.
+ */
+class TokenVerificationTest {
+
+    private static TestAuthority authority;
+    private static RunningService service;
+    private static final String SUBJECT = UUID.randomUUID().toString();
+
+    @BeforeAll
+    static void start() {
+        authority = TestAuthority.start();
+        Map<String, Object> properties = new HashMap<>(authority.properties());
+        properties.put("spec.name", TokenProbeController.SPEC_NAME);
+        properties.put("micronaut.application.name", "token-probe");
+        properties.put("aegis.db.url", "jdbc:h2:mem:token-probe;MODE=MySQL;DATABASE_TO_LOWER=TRUE");
+        properties.put("flyway.datasources.default.enabled", false);
+        service = RunningService.start(properties);
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+        authority.close();
+    }
+
+    private TestHttp.Reply whoAmI(String token) {
+        return service.http().send(HttpRequest.newBuilder(service.http().uri("/probe/whoami"))
+                .header("Authorization", "Bearer " + token).GET());
+    }
+
+    private JWTClaimsSet.Builder claims() {
+        return authority.claims(SUBJECT, "ASD000042", Role.ADMIN);
+    }
+
+    @Test
+    void aValidTokenReachesTheEndpointWithItsClaims() {
+        TestHttp.Reply reply = whoAmI(authority.tokenFor(SUBJECT, "ASD000042", Role.ADMIN));
+        assertEquals(200, reply.status());
+        assertEquals(SUBJECT, reply.data().get("subject"));
+        assertEquals("ASD000042", reply.data().get("aegisspeed_id"));
+        assertEquals(List.of("管理员"), reply.data().get("roles"));
+        assertEquals(true, reply.data().get("admin"));
+    }
+
+    @Test
+    void noTokenIsRefusedWithTheEndpointsTokenInvalidCode() {
+        TestHttp.Reply reply = service.http().get("/probe/whoami");
+        EnvelopeAssertions.assertErrorEnvelope(reply, 401, "10001");
+    }
+
+    @Test
+    void tamperedTokensAreRefused() {
+        Instant now = Instant.now();
+        List<String> refused = List.of(
+                authority.signWithForeignKey(claims().build()),
+                TestAuthority.unsigned(claims().build()),
+                authority.sign(claims().expirationTime(Date.from(now.minusSeconds(1))).build()),
+                authority.sign(claims().notBeforeTime(Date.from(now.plus(Duration.ofHours(1)))).build()),
+                authority.sign(claims().audience("someone-else").build()),
+                authority.sign(claims().issuer("someone-else").build()),
+                authority.sign(claims().claim("roles", null).build()),
+                authority.tokenFor(SUBJECT, "ASD000042", Role.USER).substring(0, 40),
+                "not-a-jwt");
+        for (String token : refused) {
+            EnvelopeAssertions.assertErrorEnvelope(whoAmI(token), 401, "10001");
+        }
+    }
+
+    @Test
+    void aRevokedTokenIsRefusedWithinAboutASecond() throws InterruptedException {
+        String token = authority.tokenFor(SUBJECT, "ASD000042", Role.USER);
+        assertEquals(200, whoAmI(token).status());
+        authority.revoke(token);
+        awaitStatus(token, 401);
+    }
+
+    @Test
+    void revokingAllOfAUsersTokensRefusesThoseIssuedBefore() throws InterruptedException {
+        String subject = UUID.randomUUID().toString();
+        String token = authority.sign(authority.claims(subject, "ASD000043", Role.USER)
+                .issueTime(Date.from(Instant.now().minusSeconds(5))).build());
+        assertEquals(200, whoAmI(token).status());
+        authority.revokeAllOf(subject);
+        awaitStatus(token, 401);
+    }
+
+    @Test
+    void anEndpointMayDeclareItsOwnCodeAndEnvelope() {
+        TestHttp.Reply reply = service.http().get("/probe/whoami/token-envelope");
+        EnvelopeAssertions.assertTokenErrorEnvelope(reply, 401, TokenProbeController.TOKEN_INVALID);
+    }
+
+    private void awaitStatus(String token, int status) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        int last;
+        do {
+            last = whoAmI(token).status();
+            if (last == status) {
+                return;
+            }
+            Thread.sleep(50);
+        } while (System.nanoTime() < deadline);
+        assertEquals(status, last, "status within 3 s");
+    }
+}
