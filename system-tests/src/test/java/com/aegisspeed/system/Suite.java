@@ -1,0 +1,103 @@
+package com.aegisspeed.system;
+
+import com.aegisspeed.testsupport.FreshSchema;
+import com.aegisspeed.testsupport.MariaDbServer;
+import com.aegisspeed.testsupport.ServiceProcess;
+import com.aegisspeed.testsupport.TestHttp;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The whole suite as it runs in production: five JVMs, each on its own fresh MariaDB schema, configured only
+ * through environment variables, talking to each other over HTTP. Clients use {@link #gateway()}.
+ */
+final class Suite implements AutoCloseable {
+
+    static final List<String> MODULES = List.of(
+            "user-service", "auth-service", "machine-service", "anticheat-service", "gateway");
+    static final String ADMIN_ID_NUMBER = "11010519491231002X";
+    static final String ADMIN_PASSWORD = "Operator-Passw0rd-42";
+
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final List<FreshSchema> schemas = new ArrayList<>();
+    private final Path dataDir;
+
+    private Suite(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    /** Starts all five side by side, with {@code extra} environment per module, and waits until each is ready. */
+    static Suite start(Map<String, Map<String, String>> extra) {
+        Suite suite;
+        try {
+            suite = new Suite(Files.createTempDirectory("aegis-suite"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            suite.launchAll(extra);
+            return suite;
+        } catch (RuntimeException e) {
+            suite.close();
+            throw e;
+        }
+    }
+
+    private void launchAll(Map<String, Map<String, String>> extra) {
+        Map<String, Integer> ports = new HashMap<>();
+        MODULES.forEach(module -> ports.put(module, ServiceProcess.freePort()));
+        Map<String, String> shared = new HashMap<>();
+        shared.put("AEGIS_INTERNAL_SECRET", "suite-" + UUID.randomUUID());
+        shared.put("AEGIS_DATA_DIR", dataDir.toString());
+        shared.put("AEGIS_USER_URL", "http://127.0.0.1:" + ports.get("user-service"));
+        shared.put("AEGIS_AUTH_URL", "http://127.0.0.1:" + ports.get("auth-service"));
+        shared.put("AEGIS_MACHINE_URL", "http://127.0.0.1:" + ports.get("machine-service"));
+        shared.put("AEGIS_ANTICHEAT_URL", "http://127.0.0.1:" + ports.get("anticheat-service"));
+        MariaDbServer mariaDb = MariaDbServer.fromEnvironment();
+        for (String module : MODULES) {
+            FreshSchema schema = mariaDb.createFreshSchema();
+            schemas.add(schema);
+            Map<String, String> env = new HashMap<>(shared);
+            env.putAll(ServiceProcess.databaseEnvironment(schema));
+            env.putAll(defaults(module));
+            env.putAll(extra.getOrDefault(module, Map.of()));
+            services.put(module, ServiceProcess.launch(module, ports.get(module), env));
+        }
+        services.values().forEach(ServiceProcess::awaitReady);
+    }
+
+    private static Map<String, String> defaults(String module) {
+        return switch (module) {
+            case "user-service" -> Map.of(
+                    "AEGIS_BOOTSTRAP_ADMIN_USER_ID", ADMIN_ID_NUMBER,
+                    "AEGIS_BOOTSTRAP_ADMIN_NAME", "运维管理员",
+                    "AEGIS_BOOTSTRAP_ADMIN_PHONE", "13900000000",
+                    "AEGIS_BOOTSTRAP_ADMIN_EMAIL", "operator@example.com",
+                    "AEGIS_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            default -> Map.of();
+        };
+    }
+
+    TestHttp gateway() {
+        return service("gateway").http();
+    }
+
+    ServiceProcess service(String module) {
+        return services.get(module);
+    }
+
+    @Override
+    public void close() {
+        services.values().forEach(ServiceProcess::close);
+        schemas.forEach(FreshSchema::close);
+    }
+}
