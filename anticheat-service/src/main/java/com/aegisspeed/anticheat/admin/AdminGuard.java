@@ -1,0 +1,38 @@
+package com.aegisspeed.anticheat.admin;
+
+import com.aegisspeed.common.internal.AuthInternalClient;
+import com.aegisspeed.common.token.VerifiedToken;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+
+/**
+ * Admin endpoints need a token holding any admin role and the dynamic admin secret issued for that very
+ * token (DECISIONS.md §4), which auth-service verifies.
+ */
+@Singleton
+public class AdminGuard {
+
+    public static final String SECRET_HEADER = "X-Admin-Secret";
+    /** Far above any secret auth-service issues; longer values are not worth a call. */
+    private static final int MAX_SECRET_LENGTH = 512;
+
+    private final AuthInternalClient auth;
+
+    public AdminGuard(AuthInternalClient auth) {
+        this.auth = auth;
+    }
+
+    /** @throws AdminRefused when the token is not an admin's or the secret is missing, wrong or expired */
+    void requireAdmin(VerifiedToken token, @Nullable String adminSecret) {
+        if (!token.isAdmin()) {
+            throw new AdminRefused(HttpStatus.FORBIDDEN, AdminCodes.NOT_ADMIN, "This account is not an admin account");
+        }
+        boolean secretValid = adminSecret != null && !adminSecret.isBlank() && adminSecret.length() <= MAX_SECRET_LENGTH
+                && auth.verifyAdminSecret(adminSecret, token.jti());
+        if (!secretValid) {
+            throw new AdminRefused(HttpStatus.UNAUTHORIZED, AdminCodes.ADMIN_SECRET_INVALID,
+                    "Dynamic admin secret expired or invalid");
+        }
+    }
+}

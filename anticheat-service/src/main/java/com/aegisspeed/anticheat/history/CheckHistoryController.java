@@ -1,0 +1,68 @@
+package com.aegisspeed.anticheat.history;
+
+import com.aegisspeed.anticheat.Paging;
+import com.aegisspeed.anticheat.report.CheckLog;
+import com.aegisspeed.anticheat.report.CheckLogRepository;
+import com.aegisspeed.common.envelope.ApiEndpoint;
+import com.aegisspeed.common.envelope.ApiResponse;
+import com.aegisspeed.common.identity.IdNumbers;
+import com.aegisspeed.common.internal.InternalUser;
+import com.aegisspeed.common.internal.UserDirectoryClient;
+import com.aegisspeed.common.token.VerifiedToken;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code GET /user/info/get_user_check_info} (reference-api.md §3.14): the token's user's checks, newest
+ * first, paged. The reference has no paging; without parameters this answers the newest 20.
+ */
+@Controller("/user/info")
+public class CheckHistoryController {
+
+    static final String TOKEN_INVALID = "10001";
+    static final String NOT_OPEN = "10002";
+    static final String INTERNAL_ERROR = "10004";
+
+    private final CheckLogRepository logs;
+    private final UserDirectoryClient users;
+
+    public CheckHistoryController(CheckLogRepository logs, UserDirectoryClient users) {
+        this.logs = logs;
+        this.users = users;
+    }
+
+    @Serdeable
+    public record CheckLogsPage(
+            @JsonProperty("check_logs") List<CheckLogView> checkLogs,
+            int page,
+            int size,
+            long total) {
+    }
+
+    @Get("/get_user_check_info")
+    @ApiEndpoint(internalErrorCode = INTERNAL_ERROR, notOpenCode = NOT_OPEN, tokenInvalidCode = TOKEN_INVALID)
+    public HttpResponse<ApiResponse> history(VerifiedToken token,
+                                             @Nullable @QueryValue Integer page,
+                                             @Nullable @QueryValue Integer size) {
+        Optional<Paging> paging = Paging.of(page, size);
+        if (paging.isEmpty()) {
+            return Paging.invalid();
+        }
+        List<CheckLog> found = logs.findByUserPublicId(token.subject(), paging.get().pageable(Paging.NEWEST_CHECK_FIRST));
+        long total = logs.countByUserPublicId(token.subject());
+        // The ID number lives in user-service only; asked for once, and only when there is something to show.
+        String masked = found.isEmpty() ? "" : IdNumbers.mask(users.findByPublicId(token.subject())
+                .map(InternalUser::idNumber).orElse(null));
+        List<CheckLogView> views = found.stream().map(log -> CheckLogView.of(log, masked)).toList();
+        return HttpResponse.ok(ApiResponse.success("User historical check information retrieved successfully",
+                new CheckLogsPage(views, paging.get().page(), paging.get().size(), total)));
+    }
+}

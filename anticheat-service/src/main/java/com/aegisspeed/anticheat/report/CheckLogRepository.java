@@ -1,0 +1,37 @@
+package com.aegisspeed.anticheat.report;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface CheckLogRepository extends GenericRepository<CheckLog, Long> {
+
+    /** Inserts; a second log with the same launch code fails on {@code uk_check_logs_launch_code}. */
+    CheckLog save(CheckLog log);
+
+    Optional<CheckLog> findByLaunchCode(String launchCode);
+
+    List<CheckLog> findByUserPublicId(String userPublicId, Pageable pageable);
+
+    long countByUserPublicId(String userPublicId);
+
+    long countByUserPublicIdAndCheckResultIn(String userPublicId, Collection<String> checkResults);
+
+    long countByUserPublicIdAndCheckResultInAndLaunchCodeIn(String userPublicId, Collection<String> checkResults,
+                                                           Collection<String> launchCodes);
+
+    List<CheckLog> findByCheckResultIn(Collection<String> checkResults, Pageable pageable);
+
+    long countByCheckResultIn(Collection<String> checkResults);
+
+    List<CheckLog> findByUserAegisSpeedIdAndCheckResultIn(String userAegisSpeedId, Collection<String> checkResults,
+                                                          Pageable pageable);
+
+    long countByUserAegisSpeedIdAndCheckResultIn(String userAegisSpeedId, Collection<String> checkResults);
+}

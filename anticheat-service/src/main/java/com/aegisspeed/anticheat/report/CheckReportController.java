@@ -1,0 +1,43 @@
+package com.aegisspeed.anticheat.report;
+
+import com.aegisspeed.common.envelope.ApiEndpoint;
+import com.aegisspeed.common.envelope.ApiResponse;
+import com.aegisspeed.common.token.VerifiedToken;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+
+import static com.aegisspeed.anticheat.report.ReportCodes.INTERNAL_ERROR;
+import static com.aegisspeed.anticheat.report.ReportCodes.NOT_OPEN;
+import static com.aegisspeed.anticheat.report.ReportCodes.TOKEN_INVALID;
+
+/** {@code POST /anticheat/report/report_check_result}: the ASAC core check unit reports a check of the token's user. */
+@Controller("/anticheat/report")
+public class CheckReportController {
+
+    private final CheckReportService reports;
+
+    public CheckReportController(CheckReportService reports) {
+        this.reports = reports;
+    }
+
+    @Serdeable
+    public record Reported(@JsonProperty("launch_code") String launchCode) {
+    }
+
+    @Post("/report_check_result")
+    @ApiEndpoint(internalErrorCode = INTERNAL_ERROR, notOpenCode = NOT_OPEN, tokenInvalidCode = TOKEN_INVALID)
+    public HttpResponse<ApiResponse> report(VerifiedToken token, @Valid @Body ReportRequest request) {
+        try {
+            String launchCode = reports.report(token, request);
+            return HttpResponse.ok(ApiResponse.success("Check result reported successfully", new Reported(launchCode)));
+        } catch (ReportRefused refused) {
+            return HttpResponse.<ApiResponse>status(refused.status())
+                    .body(ApiResponse.error(refused.status(), refused.code(), refused.getMessage()));
+        }
+    }
+}

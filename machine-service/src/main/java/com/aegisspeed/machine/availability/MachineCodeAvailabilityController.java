@@ -1,0 +1,74 @@
+package com.aegisspeed.machine.availability;
+
+import com.aegisspeed.common.envelope.ApiEndpoint;
+import com.aegisspeed.common.envelope.AvailabilityResponse;
+import com.aegisspeed.common.envelope.Codes;
+import com.aegisspeed.common.envelope.Envelope;
+import com.aegisspeed.common.identity.IdNumbers;
+import com.aegisspeed.common.internal.InternalUser;
+import com.aegisspeed.common.internal.UserDirectoryClient;
+import com.aegisspeed.machine.binding.Machine;
+import com.aegisspeed.machine.binding.MachineInfoRules;
+import com.aegisspeed.machine.binding.MachineRepository;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import jakarta.validation.Valid;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * {@code POST /verify/verify_is_machine_code_available} (reference-api.md §3.7): whether a machine code is
+ * bound, and whether to the user with the given ID number. {@code result: true} means "already bound".
+ */
+@Controller("/verify")
+public class MachineCodeAvailabilityController {
+
+    static final String NOT_OPEN = "10001";
+    static final String BOUND_TO_THIS_USER = "10002";
+    static final String INVALID_INPUT = "10002";
+    static final String BOUND_TO_ANOTHER_USER = "10003";
+    static final String INTERNAL_ERROR = "10004";
+
+    private final MachineRepository machines;
+    private final UserDirectoryClient users;
+    private final Clock clock;
+
+    public MachineCodeAvailabilityController(MachineRepository machines, UserDirectoryClient users, Clock clock) {
+        this.machines = machines;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @Post("/verify_is_machine_code_available")
+    @ApiEndpoint(internalErrorCode = INTERNAL_ERROR, notOpenCode = NOT_OPEN, envelope = Envelope.AVAILABILITY)
+    public HttpResponse<AvailabilityResponse> check(@Valid @Body AvailabilityRequest request) {
+        if (!IdNumbers.isValid(request.userId(), LocalDate.now(clock))) {
+            return invalid("Invalid user ID format");
+        }
+        if (!MachineInfoRules.isMachineCode(request.machineCode())) {
+            return invalid("Invalid machine code format");
+        }
+        Optional<Machine> machine = machines.findById(request.machineCode());
+        if (machine.isEmpty()) {
+            return HttpResponse.ok(new AvailabilityResponse(200, Codes.SUCCESS, "Machine code not bound", false));
+        }
+        // Only a bound code needs the user: an unknown ID number simply is not its owner.
+        boolean ownedByThisUser = users.findByIdNumber(IdNumbers.normalize(request.userId()))
+                .map(InternalUser::publicId)
+                .filter(machine.get().ownerPublicId()::equals)
+                .isPresent();
+        return ownedByThisUser
+                ? HttpResponse.ok(new AvailabilityResponse(200, BOUND_TO_THIS_USER, "Machine code already bound to this user", true))
+                : HttpResponse.ok(new AvailabilityResponse(200, BOUND_TO_ANOTHER_USER, "Machine code already bound", true));
+    }
+
+    private static HttpResponse<AvailabilityResponse> invalid(String info) {
+        return HttpResponse.<AvailabilityResponse>status(HttpStatus.BAD_REQUEST)
+                .body(AvailabilityResponse.error(HttpStatus.BAD_REQUEST, INVALID_INPUT, info));
+    }
+}

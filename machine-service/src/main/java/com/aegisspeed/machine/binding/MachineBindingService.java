@@ -1,0 +1,117 @@
+package com.aegisspeed.machine.binding;
+
+import com.aegisspeed.common.identity.AegisSpeedIds;
+import com.aegisspeed.common.identity.IdNumbers;
+import com.aegisspeed.common.internal.InternalUser;
+import com.aegisspeed.common.internal.UserDirectoryClient;
+import com.aegisspeed.common.token.VerifiedToken;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+import static com.aegisspeed.machine.binding.RegistrationCodes.ALREADY_REGISTERED;
+import static com.aegisspeed.machine.binding.RegistrationCodes.INVALID_INPUT;
+import static com.aegisspeed.machine.binding.RegistrationCodes.NOT_YOUR_ACCOUNT;
+import static com.aegisspeed.machine.binding.RegistrationCodes.USER_IS_CHEATER;
+import static com.aegisspeed.machine.binding.RegistrationCodes.USER_NOT_FOUND;
+
+/**
+ * Binds machine codes to users. A code binds to one user only: the primary key decides between
+ * concurrent binds, the loser reads who won. Binding a code again to its own owner succeeds and
+ * refreshes the machine fields (hardware and OS details change over time); the first binding time stays.
+ */
+@Singleton
+public class MachineBindingService {
+
+    private final MachineRepository machines;
+    private final UserDirectoryClient users;
+    private final Clock clock;
+
+    public MachineBindingService(MachineRepository machines, UserDirectoryClient users, Clock clock) {
+        this.machines = machines;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** {@code register_machine_info}: the token must be the named user's own (DECISIONS.md §5). */
+    public BoundMachine bindByIdNumber(VerifiedToken token, RegisterByIdNumberRequest request) {
+        if (!IdNumbers.isValid(request.userId(), LocalDate.now(clock))) {
+            throw new RegistrationRefused(HttpStatus.BAD_REQUEST, INVALID_INPUT, "Invalid user ID number");
+        }
+        requireValid(request.machine());
+        // Looking up the token's own user (not the ID number) tells a caller nothing about other ID numbers.
+        InternalUser user = users.findByPublicId(token.subject()).orElseThrow(MachineBindingService::userNotFound);
+        if (!user.idNumber().equalsIgnoreCase(request.userId())) {
+            throw notYourAccount();
+        }
+        return bind(user, request.machine());
+    }
+
+    /** {@code register_machine_info_by_aegisspeed_id}: the named user's own token or an admin's. */
+    public BoundMachine bindByAegisSpeedId(VerifiedToken token, RegisterByAegisSpeedIdRequest request) {
+        if (!AegisSpeedIds.isValid(request.userAegisSpeedId())) {
+            throw new RegistrationRefused(HttpStatus.BAD_REQUEST, INVALID_INPUT, "Invalid AegisSpeed ID");
+        }
+        requireValid(request.machine());
+        if (!request.userAegisSpeedId().equals(token.aegisSpeedId()) && !token.isAdmin()) {
+            throw notYourAccount();
+        }
+        InternalUser user = users.findByAegisSpeedId(request.userAegisSpeedId())
+                .orElseThrow(MachineBindingService::userNotFound);
+        return bind(user, request.machine());
+    }
+
+    private BoundMachine bind(InternalUser user, MachineInfo info) {
+        if (user.isCheater()) {
+            throw new RegistrationRefused(HttpStatus.FORBIDDEN, USER_IS_CHEATER,
+                    "User is marked as a cheater and cannot bind machines");
+        }
+        Machine wanted = Machine.of(info, user.publicId(), now());
+        try {
+            machines.save(wanted);
+            return answer(wanted, user);
+        } catch (RuntimeException e) {
+            if (!DuplicateKey.isCauseOf(e)) {
+                throw e;
+            }
+        }
+        Machine existing = machines.findById(info.machineCode())
+                .orElseThrow(() -> new IllegalStateException("duplicate key but no machine row"));
+        if (!existing.ownerPublicId().equals(user.publicId())) {
+            throw new RegistrationRefused(HttpStatus.CONFLICT, ALREADY_REGISTERED, "Machine code already registered");
+        }
+        Machine refreshed = Machine.of(info, user.publicId(), existing.boundAt());
+        machines.update(refreshed);
+        return answer(refreshed, user);
+    }
+
+    private static void requireValid(MachineInfo info) {
+        MachineInfoRules.problem(info).ifPresent(problem -> {
+            throw new RegistrationRefused(HttpStatus.BAD_REQUEST, INVALID_INPUT, problem);
+        });
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private static BoundMachine answer(Machine machine, InternalUser user) {
+        return new BoundMachine(machine.machineCode(), user.aegisSpeedId(),
+                machine.boundAt().atOffset(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+    }
+
+    private static RegistrationRefused userNotFound() {
+        return new RegistrationRefused(HttpStatus.NOT_FOUND, USER_NOT_FOUND, "User does not exist");
+    }
+
+    private static RegistrationRefused notYourAccount() {
+        return new RegistrationRefused(HttpStatus.FORBIDDEN, NOT_YOUR_ACCOUNT,
+                "The token does not allow binding machines to this user");
+    }
+}

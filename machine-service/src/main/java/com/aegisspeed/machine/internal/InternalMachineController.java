@@ -1,0 +1,37 @@
+package com.aegisspeed.machine.internal;
+
+import com.aegisspeed.common.envelope.ApiResponse;
+import com.aegisspeed.machine.binding.MachineRepository;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * machine-service's internal API (docs/api-machine-anticheat.md): who owns a machine code. Guarded by the
+ * internal secret like every {@code /internal/**} path; anticheat-service asks it before storing a report.
+ */
+@Controller("/internal/machines")
+public class InternalMachineController {
+
+    static final String NO_SUCH_MACHINE = "10002";
+
+    private final MachineRepository machines;
+
+    public InternalMachineController(MachineRepository machines) {
+        this.machines = machines;
+    }
+
+    @Get("/{machineCode}")
+    public HttpResponse<ApiResponse> owner(String machineCode) {
+        return machines.findById(machineCode)
+                .map(machine -> HttpResponse.ok(ApiResponse.success("Machine found", new MachineOwner(
+                        machine.machineCode(), machine.ownerPublicId(),
+                        machine.boundAt().atOffset(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)))))
+                .orElseGet(() -> HttpResponse.<ApiResponse>status(HttpStatus.NOT_FOUND)
+                        .body(ApiResponse.error(HttpStatus.NOT_FOUND, NO_SUCH_MACHINE, "No such machine")));
+    }
+}
