@@ -1,0 +1,180 @@
+package com.aegisspeed.gateway.flags;
+
+import com.aegisspeed.common.envelope.ApiEndpoint;
+import com.aegisspeed.common.envelope.ApiResponse;
+import com.aegisspeed.common.envelope.Codes;
+import com.aegisspeed.common.internal.AuthInternalClient;
+import com.aegisspeed.common.token.VerifiedToken;
+import com.aegisspeed.gateway.flags.EndpointFlagRepository.ChangeRow;
+import com.aegisspeed.gateway.flags.EndpointFlagRepository.Outcome;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The operator API for endpoint-open flags (DECISIONS.md §3), open to {@code 管理员} and {@code 超级管理员}
+ * tokens presenting a valid dynamic admin secret ({@code X-Admin-Secret}, DECISIONS.md §4). Every change is
+ * written to the audit history with the operator's AegisSpeed ID.
+ */
+@Controller("/admin/endpoints")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@ApiEndpoint(internalErrorCode = AdminEndpointsController.INTERNAL_ERROR, notOpenCode = Codes.ENDPOINT_NOT_OPEN)
+public class AdminEndpointsController {
+
+    static final String INTERNAL_ERROR = "10003";
+    static final String ADMIN_SECRET_INVALID = "10004";
+    static final String ROLE_NOT_ALLOWED = "10005";
+    static final String NO_SUCH_TARGET = "10006";
+    static final String ADMIN_SECRET_HEADER = "X-Admin-Secret";
+    private static final int DEFAULT_HISTORY = 100;
+
+    private final EndpointFlagService flags;
+    private final AuthInternalClient auth;
+
+    public AdminEndpointsController(EndpointFlagService flags, AuthInternalClient auth) {
+        this.flags = flags;
+        this.auth = auth;
+    }
+
+    @Serdeable
+    public record EndpointTarget(@NotBlank @JsonProperty("endpoint_path") String endpointPath) {
+    }
+
+    @Serdeable
+    public record ServiceTarget(@NotBlank @JsonProperty("service_name") String serviceName) {
+    }
+
+    @Serdeable
+    record EndpointState(
+            @JsonProperty("endpoint_path") String endpointPath,
+            @JsonProperty("service_name") String serviceName,
+            List<String> methods,
+            @JsonProperty("is_open") boolean isOpen,
+            @JsonProperty("updated_at") Instant updatedAt) {
+    }
+
+    @Serdeable
+    record Change(@JsonProperty("endpoint_path") String endpointPath,
+                  @JsonProperty("was_open") boolean wasOpen,
+                  @JsonProperty("is_open") boolean isOpen) {
+        static Change of(Outcome outcome) {
+            return new Change(outcome.endpointPath(), outcome.wasOpen(), outcome.isOpen());
+        }
+    }
+
+    @Serdeable
+    record ServiceChange(@JsonProperty("service_name") String serviceName, List<Change> endpoints) {
+    }
+
+    @Serdeable
+    record HistoryEntry(
+            @JsonProperty("endpoint_path") String endpointPath,
+            @JsonProperty("was_open") boolean wasOpen,
+            @JsonProperty("is_open") boolean isOpen,
+            @JsonProperty("changed_by") String changedBy,
+            @JsonProperty("changed_at") Instant changedAt) {
+        static HistoryEntry of(ChangeRow row) {
+            return new HistoryEntry(row.endpointPath(), row.wasOpen(), row.isOpen(), row.changedBy(), row.changedAt());
+        }
+    }
+
+    @Get
+    public HttpResponse<ApiResponse> list(VerifiedToken token, @Nullable @Header(ADMIN_SECRET_HEADER) String secret) {
+        return asOperator(token, secret, () -> ok("Endpoints listed", Map.of("endpoints",
+                flags.list().stream().map(listed -> new EndpointState(listed.route().path(), listed.route().service(),
+                        listed.route().methods().stream().map(Enum::name).sorted().toList(),
+                        listed.flag().open(), listed.flag().updatedAt())).toList())));
+    }
+
+    @Post("/open")
+    public HttpResponse<ApiResponse> open(VerifiedToken token, @Nullable @Header(ADMIN_SECRET_HEADER) String secret,
+                                          @Valid @Body EndpointTarget target) {
+        return setEndpoint(token, secret, target, true);
+    }
+
+    @Post("/close")
+    public HttpResponse<ApiResponse> close(VerifiedToken token, @Nullable @Header(ADMIN_SECRET_HEADER) String secret,
+                                           @Valid @Body EndpointTarget target) {
+        return setEndpoint(token, secret, target, false);
+    }
+
+    @Post("/open_service")
+    public HttpResponse<ApiResponse> openService(VerifiedToken token,
+                                                 @Nullable @Header(ADMIN_SECRET_HEADER) String secret,
+                                                 @Valid @Body ServiceTarget target) {
+        return setService(token, secret, target, true);
+    }
+
+    @Post("/close_service")
+    public HttpResponse<ApiResponse> closeService(VerifiedToken token,
+                                                  @Nullable @Header(ADMIN_SECRET_HEADER) String secret,
+                                                  @Valid @Body ServiceTarget target) {
+        return setService(token, secret, target, false);
+    }
+
+    @Get("/history")
+    public HttpResponse<ApiResponse> history(VerifiedToken token, @Nullable @Header(ADMIN_SECRET_HEADER) String secret,
+                                             @Nullable @QueryValue("endpoint_path") String endpointPath,
+                                             @Nullable @QueryValue @Min(1) @Max(1000) Integer limit) {
+        return asOperator(token, secret, () -> ok("History listed", Map.of("changes",
+                flags.history(endpointPath, limit == null ? DEFAULT_HISTORY : limit).stream()
+                        .map(HistoryEntry::of).toList())));
+    }
+
+    private HttpResponse<ApiResponse> setEndpoint(VerifiedToken token, String secret, EndpointTarget target,
+                                                  boolean open) {
+        return asOperator(token, secret, () -> flags.setEndpoint(target.endpointPath(), open, token.aegisSpeedId())
+                .map(outcome -> ok(open ? "Endpoint opened" : "Endpoint closed", Change.of(outcome)))
+                .orElseGet(() -> error(HttpStatus.NOT_FOUND, NO_SUCH_TARGET, "No such endpoint in the route table")));
+    }
+
+    private HttpResponse<ApiResponse> setService(VerifiedToken token, String secret, ServiceTarget target,
+                                                 boolean open) {
+        return asOperator(token, secret, () -> flags.setService(target.serviceName(), open, token.aegisSpeedId())
+                .map(outcomes -> ok(open ? "Service endpoints opened" : "Service endpoints closed",
+                        new ServiceChange(target.serviceName(), outcomes.stream().map(Change::of).toList())))
+                .orElseGet(() -> error(HttpStatus.NOT_FOUND, NO_SUCH_TARGET, "No such service in the route table")));
+    }
+
+    /** Role first (no call needed), then the dynamic secret, which auth-service checks against the token. */
+    private HttpResponse<ApiResponse> asOperator(VerifiedToken token, @Nullable String secret,
+                                                 Supplier<HttpResponse<ApiResponse>> action) {
+        if (!token.mayChangeEndpointFlags()) {
+            return error(HttpStatus.FORBIDDEN, ROLE_NOT_ALLOWED, "This account may not change endpoint flags");
+        }
+        boolean secretValid = Optional.ofNullable(secret).filter(s -> !s.isBlank())
+                .map(s -> auth.verifyAdminSecret(s, token.jti())).orElse(false);
+        if (!secretValid) {
+            return error(HttpStatus.UNAUTHORIZED, ADMIN_SECRET_INVALID, "Dynamic admin secret expired or invalid");
+        }
+        return action.get();
+    }
+
+    private static HttpResponse<ApiResponse> ok(String result, Object data) {
+        return HttpResponse.ok(ApiResponse.success(result, data));
+    }
+
+    private static HttpResponse<ApiResponse> error(HttpStatus status, String code, String result) {
+        return HttpResponse.status(status).body(ApiResponse.error(status, code, result));
+    }
+}

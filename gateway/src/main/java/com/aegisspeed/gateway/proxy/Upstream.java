@@ -1,0 +1,16 @@
+package com.aegisspeed.gateway.proxy;
+
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.ProxyHttpClient;
+
+/**
+ * A service behind the gateway, reached through the gateway's own client id ({@code upstream-auth} etc.,
+ * which never carries the internal secret).
+ *
+ * @param name    the service's name, e.g. {@code auth-service}
+ * @param proxy   streams client requests and answers through
+ * @param client  for the gateway's own calls (readiness)
+ * @param breaker trips after consecutive failures
+ */
+public record Upstream(String name, ProxyHttpClient proxy, HttpClient client, CircuitBreaker breaker) {
+}

@@ -1,0 +1,116 @@
+package com.aegisspeed.gateway.proxy;
+
+import com.aegisspeed.gateway.routing.GatewayErrors;
+import com.aegisspeed.gateway.routing.Route;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpHeaders;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Hands a client request to the owning service and its answer back, streaming both bodies. What the client
+ * sent about identity or the path through proxies is not trusted: {@code X-Aegis-*}, forwarding headers and
+ * hop-by-hop headers are dropped, and the gateway sets {@code X-Forwarded-For} (the one client address it
+ * determined) and {@code X-Request-Id}. A service that does not answer (refused, timed out, breaker open)
+ * becomes 503 {@code 00002} in the route's envelope.
+ */
+@Singleton
+public class UpstreamForwarder {
+
+    private static final String REQUEST_ID = "X-Request-Id";
+    private static final Logger LOG = LoggerFactory.getLogger(UpstreamForwarder.class);
+    private static final String IDENTITY_PREFIX = "x-aegis-";
+    /** RFC 9110 §7.6.1 hop-by-hop headers, and the forwarding headers only the gateway may set. */
+    private static final Set<String> DROPPED_REQUEST_HEADERS = Set.of(
+            "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "proxy-connection", "te",
+            "trailer", "upgrade", "host", "forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto",
+            "x-forwarded-port", "x-forwarded-prefix", "x-real-ip", "x-request-id");
+    /** Framing (content-length, transfer-encoding) is left to the server writing the answer. */
+    private static final Set<String> DROPPED_RESPONSE_HEADERS = Set.of(
+            "connection", "keep-alive", "proxy-authenticate", "proxy-connection", "te", "trailer", "upgrade");
+
+    private final Upstreams upstreams;
+
+    public UpstreamForwarder(Upstreams upstreams) {
+        this.upstreams = upstreams;
+    }
+
+    public Mono<MutableHttpResponse<?>> forward(HttpRequest<?> request, Route route, String requestId,
+                                               String clientAddress) {
+        Upstream upstream = upstreams.find(route.service()).orElseThrow();
+        CircuitBreaker breaker = upstream.breaker();
+        if (!breaker.tryAcquire()) {
+            return Mono.just(GatewayErrors.unavailable(route.envelope()));
+        }
+        MutableHttpRequest<?> outgoing = request.mutate();
+        // Only the documented path and its query go out: an absolute-form request target must not pick the host.
+        String query = request.getUri().getRawQuery();
+        outgoing.uri(URI.create(route.path() + (query == null ? "" : "?" + query)));
+        rewriteHeaders(outgoing.getHeaders(), request, requestId, clientAddress);
+        return Mono.<MutableHttpResponse<?>>from(upstream.proxy().proxy(outgoing))
+                .<MutableHttpResponse<?>>map(response -> {
+                    if (isServiceFailure(response.code())) {
+                        breaker.onFailure();
+                    } else {
+                        breaker.onSuccess();
+                    }
+                    stripHopByHop(response.getHeaders());
+                    return response;
+                })
+                .onErrorResume(error -> {
+                    breaker.onFailure();
+                    LOG.warn("{} did not answer {} {}: {}", upstream.name(), request.getMethod(), route.path(),
+                            error.toString());
+                    return Mono.<MutableHttpResponse<?>>just(GatewayErrors.unavailable(route.envelope()));
+                })
+                .doOnCancel(breaker::onAbandoned);
+    }
+
+    private static boolean isServiceFailure(int status) {
+        return status == 502 || status == 503 || status == 504;
+    }
+
+    private static void rewriteHeaders(MutableHttpHeaders headers, HttpRequest<?> request, String requestId,
+                                       String clientAddress) {
+        List<String> dropped = new ArrayList<>();
+        for (String name : headers.names()) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.startsWith(IDENTITY_PREFIX) || DROPPED_REQUEST_HEADERS.contains(lower)) {
+                dropped.add(name);
+            }
+        }
+        // Headers the client named in Connection are hop-by-hop too.
+        for (String named : request.getHeaders().getAll(HttpHeaders.CONNECTION)) {
+            for (String name : named.split(",")) {
+                if (!name.isBlank()) {
+                    dropped.add(name.trim());
+                }
+            }
+        }
+        dropped.forEach(headers::remove);
+        headers.set("X-Forwarded-For", clientAddress);
+        headers.set("X-Forwarded-Proto", request.isSecure() ? "https" : "http");
+        headers.set(REQUEST_ID, requestId);
+    }
+
+    private static void stripHopByHop(MutableHttpHeaders headers) {
+        List<String> dropped = new ArrayList<>();
+        for (String name : headers.names()) {
+            if (DROPPED_RESPONSE_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                dropped.add(name);
+            }
+        }
+        dropped.forEach(headers::remove);
+    }
+}

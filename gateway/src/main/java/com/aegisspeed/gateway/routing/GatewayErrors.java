@@ -1,0 +1,39 @@
+package com.aegisspeed.gateway.routing;
+
+import com.aegisspeed.common.envelope.Codes;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+
+/** The answers the gateway gives itself, each in the envelope of the route asked for. */
+public final class GatewayErrors {
+
+    public static final String TOKEN_INVALID_CODE = "10001";
+    public static final String TOKEN_INVALID_TEXT = "Token expired or invalid";
+    public static final String UNAVAILABLE_TEXT = "Service unavailable";
+
+    private GatewayErrors() {
+    }
+
+    public static MutableHttpResponse<?> of(RouteEnvelope envelope, HttpStatus status, String code, String text) {
+        return HttpResponse.status(status).contentType(MediaType.APPLICATION_JSON_TYPE)
+                .body(envelope.errorBody(status, code, text));
+    }
+
+    public static MutableHttpResponse<?> notOpen(RouteEnvelope envelope) {
+        return of(envelope, HttpStatus.FORBIDDEN, Codes.ENDPOINT_NOT_OPEN, Codes.ENDPOINT_NOT_OPEN_TEXT);
+    }
+
+    public static MutableHttpResponse<?> unavailable(RouteEnvelope envelope) {
+        return of(envelope, HttpStatus.SERVICE_UNAVAILABLE, Codes.UPSTREAM_UNAVAILABLE, UNAVAILABLE_TEXT);
+    }
+
+    public static MutableHttpResponse<?> tokenInvalid(RouteEnvelope envelope) {
+        return of(envelope, HttpStatus.UNAUTHORIZED, TOKEN_INVALID_CODE, TOKEN_INVALID_TEXT);
+    }
+
+    public static MutableHttpResponse<?> noSuchEndpoint(RouteEnvelope envelope, HttpStatus status, String text) {
+        return of(envelope, status, Codes.NO_SUCH_ENDPOINT, text);
+    }
+}

@@ -1,0 +1,21 @@
+package com.aegisspeed.gateway.routing;
+
+import io.micronaut.http.HttpRequest;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** {@code X-Request-Id}: a well-formed one from the client is kept (to correlate its logs), anything else replaced. */
+final class RequestIds {
+
+    static final String HEADER = "X-Request-Id";
+    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    private RequestIds() {
+    }
+
+    static String of(HttpRequest<?> request) {
+        String incoming = request.getHeaders().get(HEADER);
+        return incoming != null && VALID.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+    }
+}
