@@ -1,0 +1,84 @@
+package com.aegisspeed.auth.adminsecret;
+
+import com.aegisspeed.auth.login.ClientAddress;
+import com.aegisspeed.auth.login.LoginAttempts;
+import com.aegisspeed.auth.login.LoginGuard.LoginSubjects;
+import com.aegisspeed.auth.login.TokenResponses;
+import com.aegisspeed.common.envelope.ApiEndpoint;
+import com.aegisspeed.common.envelope.ApiResponse;
+import com.aegisspeed.common.internal.CredentialsCheck;
+import com.aegisspeed.common.token.VerifiedToken;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code POST /user/login_admin_info/verify/get_secret_admin_password} (DECISIONS.md §4): an admin re-enters
+ * the password with a valid admin token and gets a dynamic secret valid 10 minutes, bound to that token, to
+ * send as {@code X-Admin-Secret}. The re-entry counts as a login attempt ({@code LoginGuard}).
+ * Codes (the reference has none): 10000 issued · 401 10001 bad token · 403 10002 not open · 500 10003 server
+ * error · 401 10004 wrong password · 401 10005 not an admin account · 429 00001 too many failures.
+ */
+@Controller
+public class AdminSecretController {
+
+    static final String WRONG_PASSWORD = "10004";
+    static final String NOT_ADMIN = "10005";
+
+    private final AdminSecrets secrets;
+    private final LoginAttempts attempts;
+    private final ClientAddress clientAddress;
+
+    public AdminSecretController(AdminSecrets secrets, LoginAttempts attempts, ClientAddress clientAddress) {
+        this.secrets = secrets;
+        this.attempts = attempts;
+        this.clientAddress = clientAddress;
+    }
+
+    @Serdeable
+    public record PasswordReentry(@NotNull @JsonProperty("user_password") String userPassword) {
+    }
+
+    @Serdeable
+    public record IssuedSecret(@JsonProperty("admin_secret") String adminSecret, @JsonProperty("expires_in") long expiresIn) {
+    }
+
+    @Post("/user/login_admin_info/verify/get_secret_admin_password")
+    @ApiEndpoint(internalErrorCode = "10003", notOpenCode = "10002")
+    public HttpResponse<ApiResponse> getSecretAdminPassword(VerifiedToken token, @Valid @Body PasswordReentry body,
+                                                            HttpRequest<?> request) {
+        if (!token.isAdmin()) {
+            return error(HttpStatus.UNAUTHORIZED, NOT_ADMIN, "This account is not an admin account");
+        }
+        LoginAttempts.Outcome outcome = attempts.check(
+                LoginSubjects.of(Optional.of(token.aegisSpeedId()), clientAddress.of(request)),
+                new CredentialsCheck(null, token.aegisSpeedId(), body.userPassword()));
+        if (outcome instanceof LoginAttempts.Outcome.Locked locked) {
+            return TokenResponses.rateLimited(locked.retryAfter(), false);
+        }
+        if (outcome instanceof LoginAttempts.Outcome.Valid valid && valid.user().publicId().equals(token.subject())) {
+            String secret = secrets.issue(token.jti());
+            return HttpResponse.ok(ApiResponse.success("Admin secret issued",
+                    new IssuedSecret(secret, AdminSecrets.LIFETIME.toSeconds())));
+        }
+        if (outcome instanceof LoginAttempts.Outcome.WrongPassword) {
+            return error(HttpStatus.UNAUTHORIZED, WRONG_PASSWORD, "Invalid user password");
+        }
+        // The token's account no longer exists (or no longer carries this AegisSpeed ID).
+        return error(HttpStatus.UNAUTHORIZED, "10001", "Token expired or invalid");
+    }
+
+    private static HttpResponse<ApiResponse> error(HttpStatus status, String code, String text) {
+        return HttpResponse.status(status).body(ApiResponse.error(status, code, text));
+    }
+}

@@ -1,0 +1,36 @@
+package com.aegisspeed.auth.login;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpRequest;
+import jakarta.inject.Singleton;
+
+/**
+ * The address a login attempt is counted against. Behind the gateway ({@code aegis.auth.trust-forwarded-for}
+ * = true) that is the first {@code X-Forwarded-For} entry the gateway sets; otherwise the socket's peer, since
+ * anyone could write the header.
+ */
+@Singleton
+public class ClientAddress {
+
+    /** Longer values cannot be addresses; they are cut so they still fit the counter's key. */
+    private static final int MAX_LENGTH = 64;
+
+    private final boolean trustForwardedFor;
+
+    public ClientAddress(@Value("${aegis.auth.trust-forwarded-for:false}") boolean trustForwardedFor) {
+        this.trustForwardedFor = trustForwardedFor;
+    }
+
+    public String of(HttpRequest<?> request) {
+        if (trustForwardedFor) {
+            String forwarded = request.getHeaders().get("X-Forwarded-For");
+            if (forwarded != null) {
+                String first = forwarded.split(",", 2)[0].trim();
+                if (!first.isEmpty()) {
+                    return first.length() > MAX_LENGTH ? first.substring(0, MAX_LENGTH) : first;
+                }
+            }
+        }
+        return request.getRemoteAddress().getAddress().getHostAddress();
+    }
+}

@@ -1,0 +1,118 @@
+package com.aegisspeed.auth.login;
+
+import com.aegisspeed.auth.login.LoginGuard.LoginSubjects;
+import com.aegisspeed.auth.token.TokenIssuer;
+import com.aegisspeed.common.envelope.ApiEndpoint;
+import com.aegisspeed.common.envelope.ApiResponse;
+import com.aegisspeed.common.envelope.Envelope;
+import com.aegisspeed.common.identity.AegisSpeedIds;
+import com.aegisspeed.common.identity.IdNumbers;
+import com.aegisspeed.common.identity.Role;
+import com.aegisspeed.common.internal.CredentialsCheck;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code POST /user/login/login_user_info} (by ID number) and
+ * {@code POST /user/login/login_admin_info_by_aegisspeed_id} (admin roles only), reference-api.md §3.9–3.10.
+ * Both count failures against the account and the client address ({@link LoginGuard}).
+ */
+@Controller("/user/login")
+public class LoginController {
+
+    static final String SUCCESS_TEXT = "Login successful";
+    static final String WRONG_PASSWORD = "10001";
+    static final String NO_SUCH_USER = "10002";
+    static final String INVALID_PASSWORD = "10005";
+    static final String INVALID_AEGISSPEED_ID = "10006";
+    static final String NOT_ADMIN = "10007";
+    /** No stored password can be outside the policy's lengths: such an attempt needs no check. */
+    private static final int MIN_PASSWORD = 8;
+    private static final int MAX_PASSWORD = 128;
+
+    private final LoginAttempts attempts;
+    private final TokenIssuer tokens;
+    private final ClientAddress clientAddress;
+    private final Clock clock;
+
+    public LoginController(LoginAttempts attempts, TokenIssuer tokens, ClientAddress clientAddress, Clock clock) {
+        this.attempts = attempts;
+        this.tokens = tokens;
+        this.clientAddress = clientAddress;
+        this.clock = clock;
+    }
+
+    @Serdeable
+    public record UserLogin(
+            @NotNull @JsonProperty("user_id") String userId,
+            @NotNull @JsonProperty("user_password") String userPassword) {
+    }
+
+    @Serdeable
+    public record AdminLogin(
+            @NotNull @JsonProperty("user_AegisSpeed_id") String aegisSpeedId,
+            @NotNull @JsonProperty("user_password") String userPassword) {
+    }
+
+    @Post("/login_user_info")
+    @ApiEndpoint(internalErrorCode = "10004", notOpenCode = "10003", envelope = Envelope.TOKEN)
+    public HttpResponse<ApiResponse> loginUserInfo(@Valid @Body UserLogin login, HttpRequest<?> request) {
+        String address = clientAddress.of(request);
+        if (!IdNumbers.isValid(login.userId(), LocalDate.now(clock))) {
+            return answer(attempts.refuseMalformed(LoginSubjects.of(Optional.empty(), address)), false);
+        }
+        String idNumber = IdNumbers.normalize(login.userId());
+        LoginAttempts.Outcome outcome = attempts.check(LoginSubjects.of(Optional.of(idNumber), address),
+                new CredentialsCheck(idNumber, null, login.userPassword()));
+        return answer(outcome, false);
+    }
+
+    @Post("/login_admin_info_by_aegisspeed_id")
+    @ApiEndpoint(internalErrorCode = "10004", notOpenCode = "10003", envelope = Envelope.TOKEN)
+    public HttpResponse<ApiResponse> loginAdminInfoByAegisSpeedId(@Valid @Body AdminLogin login, HttpRequest<?> request) {
+        if (!AegisSpeedIds.isValid(login.aegisSpeedId())) {
+            return TokenResponses.error(HttpStatus.BAD_REQUEST, INVALID_AEGISSPEED_ID, "Invalid AegisSpeed ID");
+        }
+        int length = login.userPassword().codePointCount(0, login.userPassword().length());
+        if (length < MIN_PASSWORD || length > MAX_PASSWORD) {
+            return TokenResponses.error(HttpStatus.BAD_REQUEST, INVALID_PASSWORD, "Invalid user password");
+        }
+        LoginAttempts.Outcome outcome = attempts.check(
+                LoginSubjects.of(Optional.of(login.aegisSpeedId()), clientAddress.of(request)),
+                new CredentialsCheck(null, login.aegisSpeedId(), login.userPassword()));
+        return answer(outcome, true);
+    }
+
+    private HttpResponse<ApiResponse> answer(LoginAttempts.Outcome outcome, boolean adminOnly) {
+        if (outcome instanceof LoginAttempts.Outcome.Locked locked) {
+            return TokenResponses.rateLimited(locked.retryAfter(), true);
+        }
+        if (outcome instanceof LoginAttempts.Outcome.WrongPassword) {
+            return TokenResponses.error(HttpStatus.UNAUTHORIZED, WRONG_PASSWORD, "Invalid username or password");
+        }
+        if (!(outcome instanceof LoginAttempts.Outcome.Valid valid)) {
+            return TokenResponses.error(HttpStatus.UNAUTHORIZED, NO_SUCH_USER, "User does not exist");
+        }
+        if (!adminOnly) {
+            return TokenResponses.issued(SUCCESS_TEXT, Map.of(), tokens.issueFor(valid.user()));
+        }
+        if (!Role.fromLabel(valid.user().role()).map(Role::isAdmin).orElse(false)) {
+            return TokenResponses.error(HttpStatus.UNAUTHORIZED, NOT_ADMIN, "This account is not an admin account");
+        }
+        return TokenResponses.issued(SUCCESS_TEXT, Map.of("user_id", IdNumbers.mask(valid.user().idNumber())),
+                tokens.issueFor(valid.user()));
+    }
+}

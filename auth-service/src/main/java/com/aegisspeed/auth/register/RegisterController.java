@@ -1,0 +1,106 @@
+package com.aegisspeed.auth.register;
+
+import com.aegisspeed.auth.login.TokenResponses;
+import com.aegisspeed.auth.token.TokenIssuer;
+import com.aegisspeed.common.envelope.ApiEndpoint;
+import com.aegisspeed.common.envelope.ApiResponse;
+import com.aegisspeed.common.envelope.Envelope;
+import com.aegisspeed.common.identity.Emails;
+import com.aegisspeed.common.identity.IdNumbers;
+import com.aegisspeed.common.identity.Phones;
+import com.aegisspeed.common.internal.InternalUser;
+import com.aegisspeed.common.internal.NewUser;
+import com.aegisspeed.common.internal.UserConflictException;
+import com.aegisspeed.common.internal.UserDirectoryClient;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * {@code POST /user/register/register_user_info} (reference-api.md §3.8): validates the fields in the
+ * documented order, has user-service create the user (it hashes the password and assigns the AegisSpeed ID;
+ * its unique keys decide concurrent registrations) and answers a token. Validation failures answer 400
+ * (DECISIONS.md §2), conflicts 409. The password policy has no documented code: {@code 10010}.
+ */
+@Controller("/user/register")
+public class RegisterController {
+
+    static final String INVALID_ID_NUMBER = "10001";
+    static final String INVALID_NAME = "10002";
+    static final String INVALID_PHONE = "10003";
+    static final String INVALID_EMAIL = "10004";
+    static final String INVALID_PASSWORD = "10010";
+    private static final Map<String, String> CONFLICT_TEXTS = Map.of(
+            "10005", "User ID number already registered",
+            "10006", "User phone number already registered",
+            "10007", "User email already registered");
+
+    private final UserDirectoryClient users;
+    private final TokenIssuer tokens;
+    private final PasswordPolicy passwordPolicy;
+    private final Clock clock;
+
+    public RegisterController(UserDirectoryClient users, TokenIssuer tokens, PasswordPolicy passwordPolicy, Clock clock) {
+        this.users = users;
+        this.tokens = tokens;
+        this.passwordPolicy = passwordPolicy;
+        this.clock = clock;
+    }
+
+    @Serdeable
+    public record Registration(
+            @NotNull @JsonProperty("user_id") String userId,
+            @NotNull @JsonProperty("user_name") String userName,
+            @NotNull @JsonProperty("user_phone_number") String userPhoneNumber,
+            @NotNull @JsonProperty("user_email") String userEmail,
+            @NotNull @JsonProperty("user_password") String userPassword) {
+    }
+
+    @Post("/register_user_info")
+    @ApiEndpoint(internalErrorCode = "10009", notOpenCode = "10008", envelope = Envelope.TOKEN)
+    public HttpResponse<ApiResponse> registerUserInfo(@Valid @Body Registration registration) {
+        if (!IdNumbers.isValid(registration.userId(), LocalDate.now(clock))) {
+            return invalid(INVALID_ID_NUMBER, "用户身份证号不合法");
+        }
+        if (!PersonNames.isValid(registration.userName())) {
+            return invalid(INVALID_NAME, "用户姓名不合法");
+        }
+        if (!Phones.isValid(registration.userPhoneNumber())) {
+            return invalid(INVALID_PHONE, "用户手机号不合法");
+        }
+        if (!Emails.isValid(registration.userEmail())) {
+            return invalid(INVALID_EMAIL, "用户邮箱不合法");
+        }
+        if (!passwordPolicy.accepts(registration.userPassword())) {
+            return invalid(INVALID_PASSWORD, "用户密码不合法");
+        }
+        InternalUser user;
+        try {
+            user = users.create(new NewUser(IdNumbers.normalize(registration.userId()), registration.userName(),
+                    registration.userPhoneNumber(), Emails.normalize(registration.userEmail()),
+                    registration.userPassword(), null));
+        } catch (UserConflictException e) {
+            String text = CONFLICT_TEXTS.get(e.code());
+            if (text == null) {
+                throw new IllegalStateException("user-service answered an unknown conflict code " + e.code());
+            }
+            return TokenResponses.error(HttpStatus.CONFLICT, e.code(), text);
+        }
+        return TokenResponses.issued("注册成功",
+                Map.of("user_id", IdNumbers.mask(user.idNumber()), "user_name", user.name()), tokens.issueFor(user));
+    }
+
+    private static HttpResponse<ApiResponse> invalid(String code, String text) {
+        return TokenResponses.error(HttpStatus.BAD_REQUEST, code, text);
+    }
+}

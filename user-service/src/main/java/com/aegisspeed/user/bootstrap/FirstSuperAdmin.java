@@ -1,0 +1,98 @@
+package com.aegisspeed.user.bootstrap;
+
+import com.aegisspeed.common.identity.Emails;
+import com.aegisspeed.common.identity.IdNumbers;
+import com.aegisspeed.common.identity.Phones;
+import com.aegisspeed.common.identity.Role;
+import com.aegisspeed.user.account.DuplicateUserException;
+import com.aegisspeed.user.account.UserAccount;
+import com.aegisspeed.user.account.UserAccountRepository;
+import com.aegisspeed.user.directory.UserDirectory;
+import com.aegisspeed.user.password.PasswordPolicy;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+
+/**
+ * Creates the first super-admin at a start that finds none (DECISIONS.md §6), from
+ * {@code aegis.bootstrap-admin.*}. A generated password is logged this once, as nothing else knows it.
+ * Replicas starting together race on the unique keys; the loser leaves the winner's admin alone.
+ */
+@Singleton
+public class FirstSuperAdmin {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FirstSuperAdmin.class);
+    private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    private static final int GENERATED_PASSWORD_LENGTH = 20;
+
+    private final BootstrapAdminConfiguration configuration;
+    private final UserAccountRepository users;
+    private final UserDirectory directory;
+    private final PasswordPolicy passwordPolicy;
+    private final Clock clock;
+
+    public FirstSuperAdmin(BootstrapAdminConfiguration configuration, UserAccountRepository users,
+                           UserDirectory directory, PasswordPolicy passwordPolicy, Clock clock) {
+        this.configuration = configuration;
+        this.users = users;
+        this.directory = directory;
+        this.passwordPolicy = passwordPolicy;
+        this.clock = clock;
+    }
+
+    @EventListener
+    public void onStartup(StartupEvent event) {
+        if (users.existsWithRole(Role.SUPER_ADMIN)) {
+            return;
+        }
+        validate();
+        boolean generated = configuration.password() == null || configuration.password().isEmpty();
+        String password = generated ? generatePassword() : configuration.password();
+        try {
+            UserAccount admin = directory.create(configuration.userId(), configuration.userName(),
+                    configuration.phoneNumber(), configuration.email(), password, Role.SUPER_ADMIN);
+            if (generated) {
+                LOG.warn("Created the first super-admin {} with the generated password {} (shown only this once; "
+                        + "change it with /user/info/modify_user_password)", admin.aegisSpeedId(), password);
+            } else {
+                LOG.info("Created the first super-admin {} with the password from AEGIS_BOOTSTRAP_ADMIN_PASSWORD",
+                        admin.aegisSpeedId());
+            }
+        } catch (DuplicateUserException e) {
+            LOG.info("First super-admin not created: its {} is already taken (another replica created it, "
+                    + "or a user holds it)", e.key());
+        }
+    }
+
+    private void validate() {
+        require(IdNumbers.isValid(configuration.userId(), LocalDate.now(clock)), "AEGIS_BOOTSTRAP_ADMIN_USER_ID is not a valid ID number");
+        require(configuration.userName() != null && !configuration.userName().isBlank()
+                && configuration.userName().length() <= 64, "AEGIS_BOOTSTRAP_ADMIN_NAME must be 1 to 64 characters");
+        require(Phones.isValid(configuration.phoneNumber()), "AEGIS_BOOTSTRAP_ADMIN_PHONE is not a valid mobile number");
+        require(Emails.isValid(configuration.email()), "AEGIS_BOOTSTRAP_ADMIN_EMAIL is not a valid e-mail address");
+        require(configuration.password() == null || configuration.password().isEmpty()
+                || passwordPolicy.accepts(configuration.password()),
+                "AEGIS_BOOTSTRAP_ADMIN_PASSWORD must be 8 to 128 characters and not a common password");
+    }
+
+    private static void require(boolean condition, String problem) {
+        if (!condition) {
+            throw new IllegalStateException("Cannot create the first super-admin: " + problem);
+        }
+    }
+
+    private static String generatePassword() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder(GENERATED_PASSWORD_LENGTH);
+        for (int i = 0; i < GENERATED_PASSWORD_LENGTH; i++) {
+            password.append(PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length())));
+        }
+        return password.toString();
+    }
+}

@@ -1,0 +1,130 @@
+package com.aegisspeed.user.directory;
+
+import com.aegisspeed.common.envelope.ApiResponse;
+import com.aegisspeed.common.envelope.Codes;
+import com.aegisspeed.common.identity.IdNumbers;
+import com.aegisspeed.common.identity.Role;
+import com.aegisspeed.common.internal.CredentialsCheck;
+import com.aegisspeed.common.internal.NewUser;
+import com.aegisspeed.user.account.DuplicateUserException;
+import com.aegisspeed.user.account.UserAccount;
+import com.aegisspeed.user.account.UserAccountRepository;
+import com.aegisspeed.user.account.UserState;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import java.util.Optional;
+
+/**
+ * user-service's internal API (docs/internal-api.md), reached only with the internal secret. Input comes
+ * validated from auth-service; here only its shape is checked.
+ */
+@Controller("/internal/users")
+public class InternalUsersController {
+
+    static final String NO_SUCH_USER = "10002";
+
+    private final UserDirectory directory;
+    private final UserAccountRepository users;
+
+    public InternalUsersController(UserDirectory directory, UserAccountRepository users) {
+        this.directory = directory;
+        this.users = users;
+    }
+
+    @Serdeable
+    public record StateChange(@NotNull @JsonProperty("user_state") String state) {
+    }
+
+    @Post
+    public HttpResponse<ApiResponse> create(@Valid @Body NewUser user) {
+        if (user.idNumber() == null || user.name() == null || user.phoneNumber() == null || user.email() == null
+                || user.password() == null) {
+            return error(HttpStatus.BAD_REQUEST, Codes.MALFORMED_REQUEST, "Malformed request: a field is missing");
+        }
+        Optional<Role> role = user.role() == null ? Optional.of(Role.USER) : Role.fromLabel(user.role());
+        if (role.isEmpty()) {
+            return error(HttpStatus.BAD_REQUEST, Codes.MALFORMED_REQUEST, "Malformed request: unknown user_role");
+        }
+        try {
+            UserAccount created = directory.create(user.idNumber(), user.name(), user.phoneNumber(), user.email(),
+                    user.password(), role.get());
+            return HttpResponse.created(ApiResponse.success("User created", InternalUsers.of(created)));
+        } catch (DuplicateUserException e) {
+            return switch (e.key()) {
+                case ID_NUMBER -> error(HttpStatus.CONFLICT, "10005", "User ID number already registered");
+                case PHONE_NUMBER -> error(HttpStatus.CONFLICT, "10006", "User phone number already registered");
+                case EMAIL -> error(HttpStatus.CONFLICT, "10007", "User email already registered");
+                // A random public id or the sequence colliding is a fault, not the caller's doing.
+                default -> throw e;
+            };
+        }
+    }
+
+    @Post("/credentials")
+    public HttpResponse<ApiResponse> credentials(@Valid @Body CredentialsCheck attempt) {
+        if (attempt.password() == null || (attempt.idNumber() == null) == (attempt.aegisSpeedId() == null)) {
+            return error(HttpStatus.BAD_REQUEST, Codes.MALFORMED_REQUEST, "Malformed request: give user_password and one of user_id, user_AegisSpeed_id");
+        }
+        Optional<UserAccount> user = attempt.idNumber() != null
+                ? users.findByIdNumber(IdNumbers.normalize(attempt.idNumber()))
+                : users.findByAegisSpeedId(attempt.aegisSpeedId());
+        UserDirectory.Credentials result = directory.check(user, attempt.password());
+        if (result instanceof UserDirectory.Credentials.Valid valid) {
+            return HttpResponse.ok(ApiResponse.success("Credentials valid", InternalUsers.of(valid.user())));
+        }
+        if (result instanceof UserDirectory.Credentials.WrongPassword) {
+            return error(HttpStatus.UNAUTHORIZED, "10001", "Invalid username or password");
+        }
+        return noSuchUser();
+    }
+
+    @Get("/{publicId}")
+    public HttpResponse<ApiResponse> byPublicId(@PathVariable String publicId) {
+        return found(users.findByPublicId(publicId));
+    }
+
+    @Get("/by-id-number/{idNumber}")
+    public HttpResponse<ApiResponse> byIdNumber(@PathVariable String idNumber) {
+        return found(users.findByIdNumber(IdNumbers.normalize(idNumber)));
+    }
+
+    @Get("/by-aegisspeed-id/{aegisSpeedId}")
+    public HttpResponse<ApiResponse> byAegisSpeedId(@PathVariable String aegisSpeedId) {
+        return found(users.findByAegisSpeedId(aegisSpeedId));
+    }
+
+    @Put("/{publicId}/state")
+    public HttpResponse<ApiResponse> changeState(@PathVariable String publicId, @Valid @Body StateChange change) {
+        Optional<UserState> state = UserState.fromValue(change.state());
+        if (state.isEmpty()) {
+            return error(HttpStatus.BAD_REQUEST, Codes.MALFORMED_REQUEST, "Malformed request: user_state must be active or cheater");
+        }
+        return found(users.updateState(publicId, state.get()));
+    }
+
+    private static HttpResponse<ApiResponse> found(Optional<UserAccount> user) {
+        if (user.isEmpty()) {
+            return noSuchUser();
+        }
+        return HttpResponse.ok(ApiResponse.success("User found", InternalUsers.of(user.get())));
+    }
+
+    private static HttpResponse<ApiResponse> noSuchUser() {
+        return error(HttpStatus.NOT_FOUND, NO_SUCH_USER, "User does not exist");
+    }
+
+    private static HttpResponse<ApiResponse> error(HttpStatus status, String code, String text) {
+        return HttpResponse.status(status).body(ApiResponse.error(status, code, text));
+    }
+}

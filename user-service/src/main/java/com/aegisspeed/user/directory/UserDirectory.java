@@ -1,0 +1,66 @@
+package com.aegisspeed.user.directory;
+
+import com.aegisspeed.common.identity.Emails;
+import com.aegisspeed.common.identity.IdNumbers;
+import com.aegisspeed.common.identity.Role;
+import com.aegisspeed.user.account.AegisSpeedIdSequence;
+import com.aegisspeed.user.account.DuplicateUserException;
+import com.aegisspeed.user.account.UserAccount;
+import com.aegisspeed.user.account.UserAccountRepository;
+import com.aegisspeed.user.account.UserState;
+import com.aegisspeed.user.password.Argon2idHasher;
+import jakarta.inject.Singleton;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** Creating users and checking their credentials: what auth-service asks of user-service. */
+@Singleton
+public class UserDirectory {
+
+    private final UserAccountRepository users;
+    private final AegisSpeedIdSequence aegisSpeedIds;
+    private final Argon2idHasher hasher;
+
+    public UserDirectory(UserAccountRepository users, AegisSpeedIdSequence aegisSpeedIds, Argon2idHasher hasher) {
+        this.users = users;
+        this.aegisSpeedIds = aegisSpeedIds;
+        this.hasher = hasher;
+    }
+
+    /**
+     * Hashes the password, assigns the next AegisSpeed ID and stores the user.
+     *
+     * @throws DuplicateUserException when the ID number, phone number or e-mail address belongs to another user
+     */
+    public UserAccount create(String idNumber, String userName, String phoneNumber, String email, String password, Role role) {
+        String passwordHash = hasher.hash(password);
+        UserAccount user = new UserAccount(UUID.randomUUID().toString(), IdNumbers.normalize(idNumber),
+                aegisSpeedIds.next(), userName, phoneNumber, Emails.normalize(email), passwordHash, role, UserState.ACTIVE);
+        users.insert(user);
+        return user;
+    }
+
+    /** The outcome of a credentials check. */
+    public sealed interface Credentials {
+        record Valid(UserAccount user) implements Credentials {
+        }
+
+        record WrongPassword() implements Credentials {
+        }
+
+        record NoSuchUser() implements Credentials {
+        }
+    }
+
+    /** Checks the password of the user found by ID number or AegisSpeed ID, in the same time whether or not one exists. */
+    public Credentials check(Optional<UserAccount> user, String password) {
+        if (user.isEmpty()) {
+            hasher.matchesNoUser(password);
+            return new Credentials.NoSuchUser();
+        }
+        return hasher.matches(password, user.get().passwordHash())
+                ? new Credentials.Valid(user.get())
+                : new Credentials.WrongPassword();
+    }
+}

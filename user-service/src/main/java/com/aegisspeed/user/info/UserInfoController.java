@@ -1,0 +1,96 @@
+package com.aegisspeed.user.info;
+
+import com.aegisspeed.common.envelope.ApiEndpoint;
+import com.aegisspeed.common.envelope.ApiResponse;
+import com.aegisspeed.common.identity.Emails;
+import com.aegisspeed.common.identity.IdNumbers;
+import com.aegisspeed.common.identity.Phones;
+import com.aegisspeed.common.internal.AuthInternalClient;
+import com.aegisspeed.common.token.VerifiedToken;
+import com.aegisspeed.user.account.UserAccount;
+import com.aegisspeed.user.account.UserAccountRepository;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.Optional;
+
+/**
+ * {@code GET /user/info/get_user_info} (DECISIONS.md §1: masked ID number, phone and e-mail) and
+ * {@code GET /user/info/get_admin_info} (reference-api.md §3.12: an admin token plus the dynamic admin secret
+ * in {@code X-Admin-Secret}, checked with auth-service).
+ */
+@Controller("/user/info")
+public class UserInfoController {
+
+    static final String ADMIN_SECRET_HEADER = "X-Admin-Secret";
+    static final String TOKEN_INVALID = "10001";
+    static final String ADMIN_SECRET_INVALID = "10004";
+
+    private final UserAccountRepository users;
+    private final AuthInternalClient auth;
+
+    public UserInfoController(UserAccountRepository users, AuthInternalClient auth) {
+        this.users = users;
+        this.auth = auth;
+    }
+
+    @Serdeable
+    public record UserInfo(
+            @JsonProperty("user_id") String userId,
+            @JsonProperty("user_name") String userName,
+            @JsonProperty("user_AegisSpeed_id") String aegisSpeedId,
+            @JsonProperty("user_phone_number") String phoneNumber,
+            @JsonProperty("user_email") String email,
+            @JsonProperty("user_role") String role,
+            @JsonProperty("user_state") String state) {
+    }
+
+    @Serdeable
+    public record AdminInfo(
+            @JsonProperty("admin_AegisSpeed_id") String aegisSpeedId,
+            @JsonProperty("admin_nickname") String nickname) {
+    }
+
+    @Get("/get_user_info")
+    @ApiEndpoint(internalErrorCode = "10003", notOpenCode = "10002")
+    public HttpResponse<ApiResponse> getUserInfo(VerifiedToken token) {
+        Optional<UserAccount> found = users.findByPublicId(token.subject());
+        if (found.isEmpty()) {
+            return error(HttpStatus.UNAUTHORIZED, TOKEN_INVALID, "Token expired or invalid");
+        }
+        UserAccount user = found.get();
+        return HttpResponse.ok(ApiResponse.success("User information retrieved successfully", new UserInfo(
+                IdNumbers.mask(user.idNumber()), user.userName(), user.aegisSpeedId(), Phones.mask(user.phoneNumber()),
+                Emails.mask(user.email()), user.role().label(), user.state().value())));
+    }
+
+    /**
+     * A token without an admin role cannot hold an admin secret: it answers as a missing secret does (401 10004).
+     */
+    @Get("/get_admin_info")
+    @ApiEndpoint(internalErrorCode = "10003", notOpenCode = "10002")
+    public HttpResponse<ApiResponse> getAdminInfo(VerifiedToken token, @Nullable @Header(ADMIN_SECRET_HEADER) String adminSecret) {
+        if (!token.isAdmin() || adminSecret == null || adminSecret.isBlank()
+                || !auth.verifyAdminSecret(adminSecret, token.jti())) {
+            return error(HttpStatus.UNAUTHORIZED, ADMIN_SECRET_INVALID, "动态密钥已过期或无效");
+        }
+        Optional<UserAccount> found = users.findByPublicId(token.subject());
+        if (found.isEmpty()) {
+            return error(HttpStatus.UNAUTHORIZED, TOKEN_INVALID, "token 已过期或无效");
+        }
+        if (!found.get().role().isAdmin()) {
+            return error(HttpStatus.UNAUTHORIZED, ADMIN_SECRET_INVALID, "动态密钥已过期或无效");
+        }
+        return HttpResponse.ok(ApiResponse.success("获取成功", new AdminInfo(found.get().aegisSpeedId(), found.get().userName())));
+    }
+
+    static HttpResponse<ApiResponse> error(HttpStatus status, String code, String text) {
+        return HttpResponse.status(status).body(ApiResponse.error(status, code, text));
+    }
+}

@@ -1,0 +1,75 @@
+package com.aegisspeed.user.password;
+
+import com.aegisspeed.common.envelope.ApiEndpoint;
+import com.aegisspeed.common.envelope.ApiResponse;
+import com.aegisspeed.common.internal.AuthInternalClient;
+import com.aegisspeed.common.token.VerifiedToken;
+import com.aegisspeed.user.account.UserAccount;
+import com.aegisspeed.user.account.UserAccountRepository;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code POST /user/info/modify_user_password} (added, docs/internal-api.md): the current password and a new
+ * one. Every token of the user issued so far is revoked through auth-service, in the same step: when
+ * auth-service cannot be reached the new password is not stored either. Codes (by analogy with the phone
+ * change): 10000 changed · 401 10001 bad token · 403 10002 not open · 401 10003 current password wrong ·
+ * 500 10004 server error · 400 10005 new password outside the policy (8–128 characters, not a common one).
+ */
+@Controller("/user/info")
+public class ModifyPasswordController {
+
+    static final String WRONG_PASSWORD = "10003";
+    static final String INVALID_NEW_PASSWORD = "10005";
+
+    private final UserAccountRepository users;
+    private final Argon2idHasher hasher;
+    private final PasswordPolicy policy;
+    private final AuthInternalClient auth;
+
+    public ModifyPasswordController(UserAccountRepository users, Argon2idHasher hasher, PasswordPolicy policy,
+                                    AuthInternalClient auth) {
+        this.users = users;
+        this.hasher = hasher;
+        this.policy = policy;
+        this.auth = auth;
+    }
+
+    @Serdeable
+    public record PasswordChange(
+            @NotNull @JsonProperty("user_password") String currentPassword,
+            @NotNull @JsonProperty("new_user_password") String newPassword) {
+    }
+
+    @Post("/modify_user_password")
+    @ApiEndpoint(internalErrorCode = "10004", notOpenCode = "10002")
+    public HttpResponse<ApiResponse> modifyUserPassword(VerifiedToken token, @Valid @Body PasswordChange change) {
+        if (!policy.accepts(change.newPassword())) {
+            return error(HttpStatus.BAD_REQUEST, INVALID_NEW_PASSWORD, "Invalid new user password");
+        }
+        Optional<UserAccount> user = users.findByPublicId(token.subject());
+        if (user.isEmpty()) {
+            return error(HttpStatus.UNAUTHORIZED, "10001", "Token expired or invalid");
+        }
+        if (!hasher.matches(change.currentPassword(), user.get().passwordHash())) {
+            return error(HttpStatus.UNAUTHORIZED, WRONG_PASSWORD, "Invalid user password");
+        }
+        String newHash = hasher.hash(change.newPassword());
+        users.updatePasswordHash(token.subject(), newHash, () -> auth.revokeTokens(token.subject()));
+        return HttpResponse.ok(ApiResponse.success("Password modified successfully", Map.of()));
+    }
+
+    private static HttpResponse<ApiResponse> error(HttpStatus status, String code, String text) {
+        return HttpResponse.status(status).body(ApiResponse.error(status, code, text));
+    }
+}

@@ -1,0 +1,67 @@
+package com.aegisspeed.user.phone;
+
+import com.aegisspeed.common.envelope.ApiEndpoint;
+import com.aegisspeed.common.envelope.ApiResponse;
+import com.aegisspeed.common.identity.Phones;
+import com.aegisspeed.common.token.VerifiedToken;
+import com.aegisspeed.user.account.DuplicateUserException;
+import com.aegisspeed.user.account.UniqueKey;
+import com.aegisspeed.user.account.UserAccountRepository;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import java.util.Map;
+
+/**
+ * {@code POST /user/info/modify_user_phone_number} (DECISIONS.md §1; codes of reference-api.md §4):
+ * 10000 changed (data: the new number, masked) · 401 10001 bad token · 403 10002 not open · 409 10003 the
+ * number belongs to another user · 500 10004 server error · 400 10005 not a valid mobile number (no
+ * documented code: added).
+ */
+@Controller("/user/info")
+public class ModifyPhoneController {
+
+    static final String TAKEN = "10003";
+    static final String INVALID_PHONE = "10005";
+
+    private final UserAccountRepository users;
+
+    public ModifyPhoneController(UserAccountRepository users) {
+        this.users = users;
+    }
+
+    @Serdeable
+    public record PhoneChange(@NotNull @JsonProperty("user_phone_number") String phoneNumber) {
+    }
+
+    @Post("/modify_user_phone_number")
+    @ApiEndpoint(internalErrorCode = "10004", notOpenCode = "10002")
+    public HttpResponse<ApiResponse> modifyUserPhoneNumber(VerifiedToken token, @Valid @Body PhoneChange change) {
+        if (!Phones.isValid(change.phoneNumber())) {
+            return error(HttpStatus.BAD_REQUEST, INVALID_PHONE, "Invalid user phone number");
+        }
+        try {
+            if (!users.updatePhoneNumber(token.subject(), change.phoneNumber())) {
+                return error(HttpStatus.UNAUTHORIZED, "10001", "Token expired or invalid");
+            }
+        } catch (DuplicateUserException e) {
+            if (e.key() != UniqueKey.PHONE_NUMBER) {
+                throw e;
+            }
+            return error(HttpStatus.CONFLICT, TAKEN, "Phone number already used by another user");
+        }
+        return HttpResponse.ok(ApiResponse.success("Phone number modified successfully",
+                Map.of("user_phone_number", Phones.mask(change.phoneNumber()))));
+    }
+
+    private static HttpResponse<ApiResponse> error(HttpStatus status, String code, String text) {
+        return HttpResponse.status(status).body(ApiResponse.error(status, code, text));
+    }
+}
