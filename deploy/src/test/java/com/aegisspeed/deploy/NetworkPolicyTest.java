@@ -1,0 +1,121 @@
+package com.aegisspeed.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Default deny, then exactly the calls docs/internal-api.md describes: a service accepts connections only
+ * from the gateway and the services that call it, each reaches its database, and nothing else gets in.
+ */
+class NetworkPolicyTest {
+
+    private static final int MYSQL = 3306;
+    private static final int REDIS = 6379;
+    private static final int DNS = 53;
+
+    /**
+     * Who may open a connection to whom. Every service verifies tokens against auth-service (JWKS, revocation
+     * feed); no service calls the gateway, which only clients (through the Ingress controller) reach.
+     */
+    private static final Map<AegisService, Set<AegisService>> CALLERS = Map.of(
+            AegisService.GATEWAY, EnumSet.noneOf(AegisService.class),
+            AegisService.AUTH, EnumSet.of(AegisService.GATEWAY, AegisService.USER, AegisService.MACHINE,
+                    AegisService.ANTICHEAT),
+            AegisService.USER, EnumSet.of(AegisService.GATEWAY, AegisService.AUTH, AegisService.MACHINE,
+                    AegisService.ANTICHEAT),
+            AegisService.MACHINE, EnumSet.of(AegisService.GATEWAY, AegisService.ANTICHEAT),
+            AegisService.ANTICHEAT, EnumSet.of(AegisService.GATEWAY));
+
+    private static final NetworkPolicies.Endpoint STRANGER =
+            new NetworkPolicies.Endpoint("an unrelated pod", Map.of("app.kubernetes.io/name", "stranger"));
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void everythingIsDeniedByDefault(Overlay overlay) {
+        Map<String, Object> defaultDeny = overlay.render().get("NetworkPolicy", "default-deny-all");
+        assertEquals(Map.of(), Yamls.map(defaultDeny, "spec", "podSelector"));
+        assertEquals(java.util.List.of("Ingress", "Egress"), Yamls.at(defaultDeny, "spec", "policyTypes"));
+        assertFalse(Yamls.map(defaultDeny, "spec").containsKey("ingress"));
+        assertFalse(Yamls.map(defaultDeny, "spec").containsKey("egress"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void servicesAcceptOnlyTheirCallers(Overlay overlay) {
+        Rendered rendered = overlay.render();
+        NetworkPolicies policies = new NetworkPolicies(rendered);
+        Map<AegisService, NetworkPolicies.Endpoint> pods = servicePods(rendered);
+        for (AegisService callee : AegisService.values()) {
+            int port = callee.applicationPort();
+            for (AegisService caller : AegisService.values()) {
+                if (caller == callee) {
+                    continue;
+                }
+                assertEquals(CALLERS.get(callee).contains(caller),
+                        policies.allows(pods.get(caller), pods.get(callee), port),
+                        caller.module + " -> " + callee.module + ":" + port);
+            }
+            boolean publicDoor = callee == AegisService.GATEWAY;
+            assertEquals(publicDoor, policies.ingressAllows(NetworkPolicies.Endpoint.OUTSIDE, pods.get(callee), port),
+                    "outside the cluster -> " + callee.module);
+            assertEquals(publicDoor, policies.ingressAllows(STRANGER, pods.get(callee), port),
+                    "an unrelated pod -> " + callee.module);
+            // Only the service port: nothing else on the pod is reachable, even for its callers.
+            assertFalse(policies.ingressAllows(pods.get(AegisService.GATEWAY), pods.get(callee), port + 1000),
+                    "gateway -> " + callee.module + ":" + (port + 1000));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void servicesReachTheirDatabaseAndNameServiceButNotTheInternet(Overlay overlay) {
+        Rendered rendered = overlay.render();
+        NetworkPolicies policies = new NetworkPolicies(rendered);
+        NetworkPolicies.Endpoint database = rendered.find("StatefulSet", "aegis-mysql")
+                .map(s -> NetworkPolicies.Endpoint.of(rendered.workload("aegis-mysql")))
+                .orElse(NetworkPolicies.Endpoint.OUTSIDE);
+        for (Map.Entry<AegisService, NetworkPolicies.Endpoint> pod : servicePods(rendered).entrySet()) {
+            String service = pod.getKey().module;
+            assertTrue(policies.allows(pod.getValue(), database, MYSQL), service + " -> " + database.description());
+            assertTrue(policies.egressAllows(pod.getValue(), NetworkPolicies.Endpoint.OUTSIDE, DNS), service + " DNS");
+            assertFalse(policies.egressAllows(pod.getValue(), NetworkPolicies.Endpoint.OUTSIDE, 443),
+                    service + " -> the internet");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Overlay.class, names = "DEV")
+    void onlyTheServicesReachTheDevDatabase(Overlay overlay) {
+        Rendered rendered = overlay.render();
+        NetworkPolicies policies = new NetworkPolicies(rendered);
+        NetworkPolicies.Endpoint database = NetworkPolicies.Endpoint.of(rendered.workload("aegis-mysql"));
+        assertFalse(policies.ingressAllows(STRANGER, database, MYSQL));
+        assertFalse(policies.ingressAllows(NetworkPolicies.Endpoint.OUTSIDE, database, MYSQL));
+        assertFalse(policies.egressAllows(database, NetworkPolicies.Endpoint.OUTSIDE, 443));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Overlay.class, names = "PROD")
+    void onlyTheGatewayReachesRedis(Overlay overlay) {
+        Rendered rendered = overlay.render();
+        NetworkPolicies policies = new NetworkPolicies(rendered);
+        servicePods(rendered).forEach((service, pod) -> assertEquals(service == AegisService.GATEWAY,
+                policies.egressAllows(pod, NetworkPolicies.Endpoint.OUTSIDE, REDIS), service.module + " -> Redis"));
+    }
+
+    private static Map<AegisService, NetworkPolicies.Endpoint> servicePods(Rendered rendered) {
+        Map<AegisService, NetworkPolicies.Endpoint> pods = new LinkedHashMap<>();
+        for (AegisService service : AegisService.values()) {
+            pods.put(service, NetworkPolicies.Endpoint.of(rendered.workload(service.module)));
+        }
+        return pods;
+    }
+}

@@ -1,0 +1,78 @@
+package com.aegisspeed.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The port each service listens on (its application.yml default, {@code ${AEGIS_PORT:808x}}) is the one the
+ * manifests give it, expose, probe and point the other services at.
+ */
+class PortsFollowApplicationConfigTest {
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void containerListensOnTheApplicationPort(Overlay overlay) {
+        Rendered rendered = overlay.render();
+        for (AegisService service : AegisService.values()) {
+            int port = service.applicationPort();
+            Rendered.Workload workload = rendered.workload(service.module);
+            Map<String, Object> container = workload.container(service.module);
+            List<Map<String, Object>> ports = Yamls.list(container, "ports");
+            assertEquals(1, ports.size(), service.module + " declares one port");
+            assertEquals(port, ports.get(0).get("containerPort"), service.module + " containerPort");
+
+            Rendered.EnvValue aegisPort = rendered.environment(container).get("AEGIS_PORT");
+            assertInstanceOf(Rendered.EnvValue.FromConfigMap.class, aegisPort, service.module + " AEGIS_PORT");
+            assertEquals(String.valueOf(port), ((Rendered.EnvValue.FromConfigMap) aegisPort).value(),
+                    service.module + " AEGIS_PORT");
+
+            assertEquals(String.valueOf(port),
+                    Yamls.string(workload.object(), "spec", "template", "metadata", "annotations", "prometheus.io/port"),
+                    service.module + " Prometheus scrape port");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void serviceObjectExposesTheApplicationPortOfItsPods(Overlay overlay) {
+        Rendered rendered = overlay.render();
+        for (AegisService service : AegisService.values()) {
+            int port = service.applicationPort();
+            Map<String, Object> k8sService = rendered.get("Service", service.module);
+            Rendered.Workload workload = rendered.workload(service.module);
+            Map<String, Object> selector = Yamls.map(k8sService, "spec", "selector");
+            assertTrue(!selector.isEmpty() && workload.podLabels().entrySet().containsAll(selector.entrySet()),
+                    service.module + " Service selects its pods: " + selector);
+            List<Map<String, Object>> ports = Yamls.list(k8sService, "spec", "ports");
+            assertEquals(1, ports.size(), service.module + " Service ports");
+            assertEquals(port, ports.get(0).get("port"), service.module + " Service port");
+            assertEquals(port, workload.resolvePort(ports.get(0).get("targetPort")).orElseThrow(),
+                    service.module + " Service targetPort");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void everyServiceFindsTheOthersThroughTheirServiceObjects(Overlay overlay) {
+        Rendered rendered = overlay.render();
+        for (AegisService caller : AegisService.values()) {
+            Map<String, Rendered.EnvValue> environment =
+                    rendered.environment(rendered.workload(caller.module).container(caller.module));
+            for (AegisService callee : AegisService.values()) {
+                callee.urlVariable().ifPresent(variable -> {
+                    Rendered.EnvValue url = environment.get(variable);
+                    assertInstanceOf(Rendered.EnvValue.FromConfigMap.class, url, caller.module + " " + variable);
+                    String expected = "http://" + callee.module + ":" + callee.applicationPort();
+                    assertEquals(expected, ((Rendered.EnvValue.FromConfigMap) url).value(), caller.module + " " + variable);
+                    rendered.get("Service", callee.module);
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package com.aegisspeed.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every service container: startup and liveness probes on /health/liveness, readiness on /health/readiness,
+ * all on the port the service listens on. Other containers (dev MySQL) have all three probes too.
+ */
+class ProbesTest {
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void serviceProbesUseTheHealthPathsOnTheServicePort(Overlay overlay) {
+        Rendered rendered = overlay.render();
+        for (AegisService service : AegisService.values()) {
+            Rendered.Workload workload = rendered.workload(service.module);
+            Map<String, Object> container = workload.container(service.module);
+            assertProbe(workload, container, "startupProbe", "/health/liveness", service.applicationPort());
+            assertProbe(workload, container, "livenessProbe", "/health/liveness", service.applicationPort());
+            assertProbe(workload, container, "readinessProbe", "/health/readiness", service.applicationPort());
+            // The readiness endpoint answers within about 2 s while the database is down: a shorter timeout
+            // would turn "DOWN" into a probe timeout.
+            Object readinessTimeout = Yamls.at(container, "readinessProbe", "timeoutSeconds");
+            assertTrue(readinessTimeout instanceof Integer seconds && seconds >= 3,
+                    service.module + " readiness timeoutSeconds " + readinessTimeout);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void everyContainerHasAllThreeProbes(Overlay overlay) {
+        for (Rendered.Workload workload : overlay.render().workloads()) {
+            for (Map<String, Object> container : workload.containers()) {
+                for (String probe : new String[] {"startupProbe", "livenessProbe", "readinessProbe"}) {
+                    Map<String, Object> definition = Yamls.map(container, probe);
+                    assertFalse(definition.isEmpty(), workload.name() + "/" + container.get("name") + " has no " + probe);
+                    assertTrue(definition.containsKey("httpGet") || definition.containsKey("exec")
+                                    || definition.containsKey("tcpSocket"),
+                            workload.name() + " " + probe + " has no handler: " + definition);
+                }
+            }
+        }
+    }
+
+    private static void assertProbe(Rendered.Workload workload, Map<String, Object> container, String probe,
+                                    String path, int port) {
+        String where = workload.name() + " " + probe;
+        Map<String, Object> httpGet = Yamls.map(container, probe, "httpGet");
+        assertFalse(httpGet.isEmpty(), where + " is an HTTP GET");
+        assertEquals(path, httpGet.get("path"), where + " path");
+        assertNotNull(httpGet.get("port"), where + " port");
+        assertEquals(port, workload.resolvePort(httpGet.get("port")).orElseThrow(
+                () -> new AssertionError(where + " names unknown port " + httpGet.get("port"))), where + " port");
+        Object scheme = httpGet.getOrDefault("scheme", "HTTP");
+        assertEquals("HTTP", scheme, where + " scheme");
+    }
+}
