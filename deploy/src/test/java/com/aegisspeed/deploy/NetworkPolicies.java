@@ -4,21 +4,35 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Evaluates the rendered NetworkPolicies the way Kubernetes does, for traffic inside the namespace and to or
- * from outside the cluster: a pod no policy selects (for a direction) is open in that direction; a selected
- * pod admits what at least one rule of one selecting policy admits. Only the selector forms the manifests
- * use are understood (podSelector.matchLabels, rules without peers); anything else fails the check rather
- * than being guessed at.
+ * Evaluates the rendered NetworkPolicies the way Kubernetes does: a pod no policy selects (for a direction)
+ * is open in that direction; a selected pod admits what at least one rule of one selecting policy admits.
+ * Only the peer forms the manifests use are understood (podSelector and namespaceSelector with matchLabels,
+ * rules without peers); anything else fails the check rather than being guessed at.
  */
 final class NetworkPolicies {
 
-    /** A pod of the namespace (its labels) or, with null labels, an address outside the cluster. */
-    record Endpoint(String description, Map<String, Object> labels) {
+    private static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 
-        static final Endpoint OUTSIDE = new Endpoint("outside the cluster", null);
+    /**
+     * A pod (its namespace's labels and its own) or, with both null, an address outside the cluster.
+     * {@code inPolicyNamespace}: the pod lives in the namespace the policies are applied to.
+     */
+    record Endpoint(String description, Map<String, Object> namespaceLabels, Map<String, Object> labels,
+                    boolean inPolicyNamespace) {
+
+        static final Endpoint OUTSIDE = new Endpoint("outside the cluster", null, null, false);
 
         static Endpoint of(Rendered.Workload workload) {
-            return new Endpoint(workload.name(), workload.podLabels());
+            return new Endpoint(workload.name(), null, workload.podLabels(), true);
+        }
+
+        static Endpoint inPolicyNamespace(String description, Map<String, Object> labels) {
+            return new Endpoint(description, null, labels, true);
+        }
+
+        static Endpoint inNamespace(String namespace, Map<String, Object> labels) {
+            return new Endpoint("a pod in namespace " + namespace, Map.of(NAMESPACE_NAME_LABEL, namespace), labels,
+                    false);
         }
 
         boolean isPod() {
@@ -27,9 +41,13 @@ final class NetworkPolicies {
     }
 
     private final List<Map<String, Object>> policies;
+    private final Map<String, Object> policyNamespaceLabels;
 
     NetworkPolicies(Rendered rendered) {
         this.policies = rendered.ofKind("NetworkPolicy");
+        String namespace = policies.stream().map(p -> Yamls.string(p, "metadata", "namespace"))
+                .filter(n -> n != null).findFirst().orElse("default");
+        this.policyNamespaceLabels = Map.of(NAMESPACE_NAME_LABEL, namespace);
     }
 
     /** Whether {@code source} may open a TCP connection to {@code destination} on {@code port}. */
@@ -38,17 +56,11 @@ final class NetworkPolicies {
     }
 
     boolean ingressAllows(Endpoint source, Endpoint destination, int port) {
-        if (!destination.isPod()) {
-            return true;
-        }
-        return admits(destination, "Ingress", "ingress", "from", source, port);
+        return !destination.inPolicyNamespace() || admits(destination, "Ingress", "ingress", "from", source, port);
     }
 
     boolean egressAllows(Endpoint source, Endpoint destination, int port) {
-        if (!source.isPod()) {
-            return true;
-        }
-        return admits(source, "Egress", "egress", "to", destination, port);
+        return !source.inPolicyNamespace() || admits(source, "Egress", "egress", "to", destination, port);
     }
 
     private boolean admits(Endpoint selected, String policyType, String rulesKey, String peersKey, Endpoint peer,
@@ -69,15 +81,24 @@ final class NetworkPolicies {
         return !selectedByAny;
     }
 
-    private static boolean peersMatch(Map<String, Object> rule, String peersKey, Endpoint peer) {
+    private boolean peersMatch(Map<String, Object> rule, String peersKey, Endpoint peer) {
         if (!rule.containsKey(peersKey)) {
             return true;
         }
         for (Map<String, Object> entry : Yamls.list(rule, peersKey)) {
-            if (entry.keySet().stream().anyMatch(key -> !key.equals("podSelector"))) {
+            if (entry.keySet().stream().anyMatch(key -> !key.equals("podSelector") && !key.equals("namespaceSelector"))) {
                 throw new AssertionError("peer form not understood by this check: " + entry);
             }
-            if (peer.isPod() && selectorMatches(Yamls.map(entry, "podSelector"), peer.labels())) {
+            if (!peer.isPod()) {
+                continue;
+            }
+            boolean namespaceMatches = entry.containsKey("namespaceSelector")
+                    ? selectorMatches(Yamls.map(entry, "namespaceSelector"),
+                            peer.inPolicyNamespace() ? policyNamespaceLabels : peer.namespaceLabels())
+                    : peer.inPolicyNamespace();
+            boolean podMatches = !entry.containsKey("podSelector")
+                    || selectorMatches(Yamls.map(entry, "podSelector"), peer.labels());
+            if (namespaceMatches && podMatches) {
                 return true;
             }
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,14 +36,18 @@ class NetworkPolicyTest {
             AegisService.ANTICHEAT, EnumSet.of(AegisService.GATEWAY));
 
     private static final NetworkPolicies.Endpoint STRANGER =
-            new NetworkPolicies.Endpoint("an unrelated pod", Map.of("app.kubernetes.io/name", "stranger"));
+            NetworkPolicies.Endpoint.inPolicyNamespace("an unrelated pod", Map.of("app.kubernetes.io/name", "stranger"));
+    private static final NetworkPolicies.Endpoint INGRESS_CONTROLLER =
+            NetworkPolicies.Endpoint.inNamespace("ingress-nginx", Map.of("app.kubernetes.io/name", "ingress-nginx"));
+    private static final NetworkPolicies.Endpoint OTHER_NAMESPACE =
+            NetworkPolicies.Endpoint.inNamespace("monitoring", Map.of("app.kubernetes.io/name", "ingress-nginx"));
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
     void everythingIsDeniedByDefault(Overlay overlay) {
         Map<String, Object> defaultDeny = overlay.render().get("NetworkPolicy", "default-deny-all");
         assertEquals(Map.of(), Yamls.map(defaultDeny, "spec", "podSelector"));
-        assertEquals(java.util.List.of("Ingress", "Egress"), Yamls.at(defaultDeny, "spec", "policyTypes"));
+        assertEquals(List.of("Ingress", "Egress"), Yamls.at(defaultDeny, "spec", "policyTypes"));
         assertFalse(Yamls.map(defaultDeny, "spec").containsKey("ingress"));
         assertFalse(Yamls.map(defaultDeny, "spec").containsKey("egress"));
     }
@@ -63,11 +68,13 @@ class NetworkPolicyTest {
                         policies.allows(pods.get(caller), pods.get(callee), port),
                         caller.module + " -> " + callee.module + ":" + port);
             }
-            boolean publicDoor = callee == AegisService.GATEWAY;
-            assertEquals(publicDoor, policies.ingressAllows(NetworkPolicies.Endpoint.OUTSIDE, pods.get(callee), port),
-                    "outside the cluster -> " + callee.module);
-            assertEquals(publicDoor, policies.ingressAllows(STRANGER, pods.get(callee), port),
-                    "an unrelated pod -> " + callee.module);
+            // Clients come in through the Ingress controller, to the gateway only.
+            assertEquals(callee == AegisService.GATEWAY, policies.allows(INGRESS_CONTROLLER, pods.get(callee), port),
+                    "the Ingress controller -> " + callee.module);
+            for (NetworkPolicies.Endpoint outsider : List.of(NetworkPolicies.Endpoint.OUTSIDE, STRANGER, OTHER_NAMESPACE)) {
+                assertFalse(policies.ingressAllows(outsider, pods.get(callee), port),
+                        outsider.description() + " -> " + callee.module);
+            }
             // Only the service port: nothing else on the pod is reachable, even for its callers.
             assertFalse(policies.ingressAllows(pods.get(AegisService.GATEWAY), pods.get(callee), port + 1000),
                     "gateway -> " + callee.module + ":" + (port + 1000));
