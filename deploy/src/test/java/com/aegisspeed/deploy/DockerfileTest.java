@@ -1,0 +1,164 @@
+package com.aegisspeed.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
+
+/**
+ * Each service's Dockerfile (no Docker engine here, so the file itself is checked): a JRE 17 base, a numeric
+ * non-root user, the very jar {@code mvn package} builds for that module, the service's port, JVM flags that
+ * follow the container's memory, and no secret.
+ */
+class DockerfileTest {
+
+    private static final Pattern JRE_17 = Pattern.compile("eclipse-temurin:17[0-9._]*-jre(-[a-z0-9.]+)?");
+    private static final Pattern NUMERIC_USER = Pattern.compile("(\\d+)(:(\\d+))?");
+    private static final Pattern SECRET_LOOKING = Pattern.compile("(?i).*(password|secret|signing|private|token|credential|_key).*");
+    private static final String APP_JAR = "/app/app.jar";
+
+    @ParameterizedTest
+    @EnumSource(AegisService.class)
+    void runsOnAJre17BaseAsANumericNonRootUser(AegisService service) {
+        Dockerfile image = dockerfile(service).finalStage();
+        String base = image.only("FROM").split("\\s+")[0];
+        assertTrue(JRE_17.matcher(base).matches(), service.module + " base image " + base);
+
+        Matcher user = NUMERIC_USER.matcher(image.only("USER").strip());
+        assertTrue(user.matches(), service.module + " USER must be numeric (uid:gid) so runAsNonRoot can check it");
+        assertNotEquals("0", user.group(1), service.module + " runs as root");
+        assertNotEquals("0", user.group(3), service.module + " runs in group root");
+
+        // The Kubernetes pod runs as that same user.
+        Map<String, Object> podSecurity = Overlay.BASE.render().workload(service.module).podSpec();
+        assertEquals(Integer.parseInt(user.group(1)), Yamls.at(podSecurity, "securityContext", "runAsUser"),
+                service.module + " pod runAsUser");
+    }
+
+    @ParameterizedTest
+    @EnumSource(AegisService.class)
+    void copiesTheJarMavenPackageBuildsForTheModule(AegisService service) throws Exception {
+        Dockerfile dockerfile = dockerfile(service);
+        List<Dockerfile.Instruction> copies = dockerfile.all("COPY");
+        assertEquals(1, copies.size(), service.module + " copies the jar and nothing else");
+        List<String> copy = List.of(copies.get(0).arguments().split("\\s+")).stream()
+                .filter(argument -> !argument.startsWith("--")).toList();
+        assertEquals(List.of(service.jarPath(), APP_JAR), copy, service.module + " COPY");
+        assertTrue(dockerfile.all("ADD").isEmpty(), service.module + " uses ADD");
+
+        // <module>/target/<artifactId>-<version>.jar: the module's artifactId, the version it inherits, a jar
+        // packaging shaded by micronaut-parent with the main class from exec.mainClass.
+        Document modulePom = pom(Repository.root().resolve(service.module).resolve("pom.xml"));
+        Document rootPom = pom(Repository.root().resolve("pom.xml"));
+        assertEquals(service.module, childText(modulePom.getDocumentElement(), "artifactId"));
+        assertEquals(null, childText(modulePom.getDocumentElement(), "version"), "version inherited from the root pom");
+        assertEquals(service.module + "/target/" + service.module + "-"
+                + childText(rootPom.getDocumentElement(), "version") + ".jar", service.jarPath());
+        Element properties = child(modulePom.getDocumentElement(), "properties");
+        String packaging = childText(modulePom.getDocumentElement(), "packaging");
+        assertEquals("jar", "${packaging}".equals(packaging) ? childText(properties, "packaging") : packaging,
+                service.module + " packaging");
+        assertNotNull(childText(properties, "exec.mainClass"), service.module + " names its main class");
+
+        String entrypoint = dockerfile.finalStage().only("ENTRYPOINT");
+        assertTrue(entrypoint.startsWith("["), service.module + " ENTRYPOINT in exec form (signals reach the JVM)");
+        assertTrue(entrypoint.contains("exec java ") && entrypoint.contains("-jar " + APP_JAR),
+                service.module + " runs the jar: " + entrypoint);
+
+        List<String> ignored = List.of(Repository.read(dockerfilePath(service).resolveSibling("Dockerfile.dockerignore"))
+                .split("\n"));
+        assertTrue(ignored.contains("*") && ignored.contains("!" + service.jarPath()),
+                service.module + " Dockerfile.dockerignore admits only the jar: " + ignored);
+    }
+
+    @ParameterizedTest
+    @EnumSource(AegisService.class)
+    void exposesTheServicePort(AegisService service) {
+        Dockerfile image = dockerfile(service).finalStage();
+        String port = String.valueOf(service.applicationPort());
+        assertEquals(port, image.only("EXPOSE").strip(), service.module + " EXPOSE");
+        assertEquals(port, image.environment().get("AEGIS_PORT"), service.module + " AEGIS_PORT");
+    }
+
+    @ParameterizedTest
+    @EnumSource(AegisService.class)
+    void sizesTheJvmForTheContainerAndWritesOnlyToTmp(AegisService service) {
+        Map<String, String> environment = dockerfile(service).finalStage().environment();
+        String javaOpts = environment.get("JAVA_OPTS");
+        assertNotNull(javaOpts, service.module + " JAVA_OPTS");
+        assertTrue(javaOpts.matches(".*-XX:MaxRAMPercentage=\\d+(\\.\\d+)?\\b.*"), javaOpts);
+        assertTrue(javaOpts.contains("-XX:+UseSerialGC"), javaOpts);
+        assertTrue(javaOpts.contains("-Djava.io.tmpdir=/tmp"), javaOpts);
+        assertFalse(javaOpts.matches(".*-Xm[sx]\\d.*"), "a fixed heap ignores the container's limit: " + javaOpts);
+        assertTrue(environment.get("AEGIS_DATA_DIR").startsWith("/tmp/"), service.module + " AEGIS_DATA_DIR");
+    }
+
+    @ParameterizedTest
+    @EnumSource(AegisService.class)
+    void bakesInNoSecret(AegisService service) {
+        Dockerfile dockerfile = dockerfile(service);
+        for (String keyword : List.of("ENV", "ARG", "LABEL")) {
+            for (String name : dockerfile.assignments(keyword).keySet()) {
+                assertFalse(SECRET_LOOKING.matcher(name).matches(), service.module + " " + keyword + " " + name);
+            }
+        }
+        for (Dockerfile.Instruction arg : dockerfile.all("ARG")) {
+            assertFalse(SECRET_LOOKING.matcher(arg.arguments()).matches(), service.module + " ARG " + arg.arguments());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(AegisService.class)
+    void kubernetesRunsTheImageTheReadmeBuilds(AegisService service) {
+        String tag = "aegisspeed/" + service.module + ":0.1.0-SNAPSHOT";
+        assertTrue(Repository.read(dockerfilePath(service)).contains("-t " + tag + " ."),
+                service.module + " Dockerfile documents its build command");
+        Map<String, Object> container = Overlay.BASE.render().workload(service.module).container(service.module);
+        assertEquals(tag, container.get("image"), service.module + " image");
+    }
+
+    private static Path dockerfilePath(AegisService service) {
+        return Repository.deploy().resolve("docker").resolve(service.module).resolve("Dockerfile");
+    }
+
+    private static Dockerfile dockerfile(AegisService service) {
+        return Dockerfile.parse(Repository.read(dockerfilePath(service)));
+    }
+
+    private static Document pom(Path file) throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new InputSource(new StringReader(Repository.read(file))));
+    }
+
+    private static Element child(Element parent, String name) {
+        if (parent == null) {
+            return null;
+        }
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && element.getTagName().equals(name)) {
+                return element;
+            }
+        }
+        return null;
+    }
+
+    private static String childText(Element parent, String name) {
+        Element element = child(parent, name);
+        return element == null ? null : element.getTextContent().strip();
+    }
+}
