@@ -53,6 +53,10 @@ public class UpstreamForwarder {
         if (!breaker.tryAcquire()) {
             return Mono.just(GatewayErrors.unavailable(route.envelope()));
         }
+        // The outgoing request shares the client request's headers, so the client's wish to close is kept aside.
+        boolean clientCloses = request.getHeaders().contains(HttpHeaders.CONNECTION)
+                && request.getHeaders().getAll(HttpHeaders.CONNECTION).stream()
+                .anyMatch(value -> value.toLowerCase(Locale.ROOT).contains("close"));
         MutableHttpRequest<?> outgoing = request.mutate();
         // Only the documented path and its query go out: an absolute-form request target must not pick the host.
         String query = request.getUri().getRawQuery();
@@ -66,6 +70,9 @@ public class UpstreamForwarder {
                         breaker.onSuccess();
                     }
                     stripHopByHop(response.getHeaders());
+                    if (clientCloses) {
+                        response.getHeaders().set(HttpHeaders.CONNECTION, "close");
+                    }
                     return response;
                 })
                 .onErrorResume(error -> {
