@@ -11,6 +11,8 @@ import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
+import java.time.Instant;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -101,6 +103,15 @@ final class AnticheatHarness implements AutoCloseable {
 
     String token(InternalUser user) {
         return authority.tokenFor(user.publicId(), user.aegisSpeedId(), Role.fromLabel(user.role()).orElseThrow());
+    }
+
+    /**
+     * A token from a login after a ban: a ban revokes every token issued up to and including its second, so
+     * this one is issued two seconds on (the verifier does not refuse an {@code iat} slightly ahead).
+     */
+    String tokenIssuedAfterBan(InternalUser user) {
+        return authority.sign(authority.claims(user.publicId(), user.aegisSpeedId(),
+                Role.fromLabel(user.role()).orElseThrow()).issueTime(Date.from(Instant.now().plusSeconds(2))).build());
     }
 
     /** Reports a check with an ISO time and asserts nothing: tests assert on the reply. */
