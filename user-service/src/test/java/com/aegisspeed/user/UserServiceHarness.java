@@ -3,6 +3,7 @@ package com.aegisspeed.user;
 import com.aegisspeed.common.identity.IdNumbers;
 import com.aegisspeed.common.identity.Role;
 import com.aegisspeed.common.internal.InternalConfiguration;
+import com.aegisspeed.testsupport.FreshSchema;
 import com.aegisspeed.testsupport.RunningService;
 import com.aegisspeed.testsupport.TestAuthority;
 import com.aegisspeed.testsupport.TestHttp;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,6 +45,20 @@ final class UserServiceHarness implements AutoCloseable {
             properties.put("aegis.bootstrap-admin.password", ADMIN_PASSWORD);
             properties.putAll(extra);
             return new UserServiceHarness(authority, RunningService.onFreshSchema(properties));
+        } catch (RuntimeException e) {
+            authority.close();
+            throw e;
+        }
+    }
+
+    /** On a schema the test manages (e.g. on a private MariaDB it stops), kept when the service stops. */
+    static UserServiceHarness onSchema(FreshSchema schema, Map<String, Object> extra) {
+        TestAuthority authority = TestAuthority.start();
+        try {
+            Map<String, Object> properties = new HashMap<>(authority.properties());
+            properties.putAll(schema.serviceProperties());
+            properties.putAll(extra);
+            return new UserServiceHarness(authority, RunningService.start(properties));
         } catch (RuntimeException e) {
             authority.close();
             throw e;
@@ -156,10 +170,6 @@ final class UserServiceHarness implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    static List<String> keys(Map<String, Object> map) {
-        return map.keySet().stream().sorted().toList();
     }
 
     @Override
