@@ -53,7 +53,7 @@ class ContainerHardeningTest {
                 assertEquals(Boolean.FALSE, security.get("allowPrivilegeEscalation"), where + " allowPrivilegeEscalation");
                 assertFalse(Boolean.TRUE.equals(security.get("privileged")), where + " privileged");
                 assertEquals(List.of("ALL"), Yamls.at(security, "capabilities", "drop"), where + " drops all capabilities");
-                assertTrue(Yamls.list(security, "capabilities", "add").isEmpty(), where + " adds capabilities");
+                assertTrue(Yamls.strings(security, "capabilities", "add").isEmpty(), where + " adds capabilities");
                 String seccomp = Yamls.string(security, "seccompProfile", "type");
                 assertEquals("RuntimeDefault", seccomp != null ? seccomp : Yamls.string(podSecurity, "seccompProfile", "type"),
                         where + " seccomp profile");

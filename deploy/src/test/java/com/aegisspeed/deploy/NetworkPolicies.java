@@ -67,7 +67,7 @@ final class NetworkPolicies {
                            int port) {
         boolean selectedByAny = false;
         for (Map<String, Object> policy : policies) {
-            if (!Yamls.list(policy, "spec", "policyTypes").contains(policyType)
+            if (!Yamls.strings(policy, "spec", "policyTypes").contains(policyType)
                     || !selectorMatches(Yamls.map(policy, "spec", "podSelector"), selected.labels())) {
                 continue;
             }

@@ -65,7 +65,7 @@ class SecretReferencesTest {
         for (Map<String, Object> secret : Overlay.DEV.render().ofKind("Secret")) {
             Yamls.map(secret, "data").forEach((key, base64) -> {
                 if (SECRET_LOOKING.matcher(key).matches()) {
-                    String value = new String(java.util.Base64.getDecoder().decode(String.valueOf(base64)),
+                    String value = new String(java.util.Base64.getMimeDecoder().decode(String.valueOf(base64)),
                             java.nio.charset.StandardCharsets.UTF_8);
                     assertTrue(value.startsWith("dev-only-"), Rendered.nameOf(secret) + " " + key
                             + " must be an obvious dev-only placeholder");

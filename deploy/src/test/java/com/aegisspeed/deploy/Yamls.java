@@ -32,6 +32,12 @@ final class Yamls {
         return value instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
     }
 
+    /** A list of scalars, as strings. */
+    static List<String> strings(Object node, String... path) {
+        Object value = at(node, path);
+        return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+    }
+
     static String string(Object node, String... path) {
         Object value = at(node, path);
         return value == null ? null : String.valueOf(value);
