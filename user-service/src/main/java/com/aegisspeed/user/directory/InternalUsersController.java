@@ -59,7 +59,8 @@ public class InternalUsersController {
         try {
             UserAccount created = directory.create(user.idNumber(), user.name(), user.phoneNumber(), user.email(),
                     user.password(), role.get());
-            return HttpResponse.created(ApiResponse.success("User created", InternalUsers.of(created)));
+            // 200, not the 201 docs/internal-api.md names: common's UserDirectoryClient accepts only 200.
+            return HttpResponse.ok(ApiResponse.success("User created", InternalUsers.of(created)));
         } catch (DuplicateUserException e) {
             return switch (e.key()) {
                 case ID_NUMBER -> error(HttpStatus.CONFLICT, "10005", "User ID number already registered");
