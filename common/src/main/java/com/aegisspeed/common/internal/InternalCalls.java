@@ -43,7 +43,8 @@ final class InternalCalls {
     }
 
     static <T> T require(Answer<T> answer, String service) {
-        if (answer.status() != HttpStatus.OK || answer.data().isEmpty()) {
+        boolean success = answer.status().getCode() >= 200 && answer.status().getCode() < 300;
+        if (!success || answer.data().isEmpty()) {
             throw new DependencyUnavailableException(service, "answered HTTP " + answer.status().getCode()
                     + " code " + answer.code());
         }
