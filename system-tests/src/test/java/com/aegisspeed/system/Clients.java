@@ -24,13 +24,15 @@ final class Clients {
         this.gateway = gateway;
     }
 
+    private static final String[] NAMES = {"张伟", "王芳", "李娜", "刘洋", "陈静", "欧阳明月"};
+
     /** A person who may register: a valid, unused ID number, phone and e-mail. */
     record Person(String idNumber, String name, String phone, String email, String password) {
         static Person fresh() {
             int n = SEQUENCE.incrementAndGet();
             String born = LocalDate.of(1960, 1, 1).plusDays(n % 15_000).format(DateTimeFormatter.BASIC_ISO_DATE);
             String first17 = "440305" + born + "%03d".formatted(n % 1000);
-            return new Person(first17 + IdNumbers.checkCharacter(first17), "玩家" + n,
+            return new Person(first17 + IdNumbers.checkCharacter(first17), NAMES[n % NAMES.length],
                     "137%08d".formatted(ThreadLocalRandom.current().nextInt(100_000_000)),
                     "player" + n + "." + System.nanoTime() + "@example.com", "Correct-Horse-" + n);
         }
