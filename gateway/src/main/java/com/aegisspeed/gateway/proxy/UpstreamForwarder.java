@@ -7,6 +7,8 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpHeaders;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
+import io.micronaut.http.server.HttpServerConfiguration;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,13 +43,20 @@ public class UpstreamForwarder {
             "connection", "keep-alive", "proxy-authenticate", "proxy-connection", "te", "trailer", "upgrade");
 
     private final Upstreams upstreams;
+    private final long maxRequestSize;
 
-    public UpstreamForwarder(Upstreams upstreams) {
+    public UpstreamForwarder(Upstreams upstreams, HttpServerConfiguration server) {
         this.upstreams = upstreams;
+        this.maxRequestSize = server.getMaxRequestSize();
     }
 
     public Mono<MutableHttpResponse<?>> forward(HttpRequest<?> request, Route route, String requestId,
                                                String clientAddress) {
+        // Bodies stream through, so the server's size limit is applied here: announced sizes before any call,
+        // streamed ones as they arrive (the stream then fails with ContentLengthExceededException).
+        if (request.getContentLength() > maxRequestSize) {
+            return Mono.just(GatewayErrors.tooLarge(route.envelope()));
+        }
         Upstream upstream = upstreams.find(route.service()).orElseThrow();
         CircuitBreaker breaker = upstream.breaker();
         if (!breaker.tryAcquire()) {
@@ -76,12 +85,25 @@ public class UpstreamForwarder {
                     return response;
                 })
                 .onErrorResume(error -> {
+                    if (causedByOversizedBody(error)) {
+                        breaker.onAbandoned();
+                        return Mono.<MutableHttpResponse<?>>just(GatewayErrors.tooLarge(route.envelope()));
+                    }
                     breaker.onFailure();
                     LOG.warn("{} did not answer {} {}: {}", upstream.name(), request.getMethod(), route.path(),
                             error.toString());
                     return Mono.<MutableHttpResponse<?>>just(GatewayErrors.unavailable(route.envelope()));
                 })
                 .doOnCancel(breaker::onAbandoned);
+    }
+
+    private static boolean causedByOversizedBody(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ContentLengthExceededException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isServiceFailure(int status) {

@@ -1,8 +1,8 @@
 package com.aegisspeed.gateway.ratelimit;
 
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
-import jakarta.inject.Singleton;
 
 import java.time.Clock;
 
@@ -10,7 +10,7 @@ import java.time.Clock;
 @Factory
 class RateLimiterFactory {
 
-    @Singleton
+    @Context
     @Bean(preDestroy = "close")
     RateLimiter rateLimiter(RateLimitConfiguration configuration, Clock clock) {
         String url = configuration.redisUrl();

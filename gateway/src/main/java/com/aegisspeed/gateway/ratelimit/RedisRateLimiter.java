@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,7 +37,10 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 
     private final RateLimitConfiguration configuration;
     private final Clock clock;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
     private final RedisClient client;
+    private final RedisURI redisUri;
     private final AtomicBoolean connecting = new AtomicBoolean();
     private volatile StatefulRedisConnection<String, String> connection;
     private final AtomicBoolean failing = new AtomicBoolean();
@@ -45,7 +49,16 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         this.configuration = configuration;
         this.clock = clock;
         this.client = RedisClient.create();
-        connect();
+        this.redisUri = RedisURI.create(configuration.redisUrl());
+        redisUri.setTimeout(CONNECT_TIMEOUT);
+        try {
+            // At start, so the first requests are counted; a Redis that is down does not stop the gateway.
+            connection = client.connect(StringCodec.UTF8, redisUri);
+        } catch (RuntimeException e) {
+            failing.set(true);
+            LOG.warn("Redis at {} unreachable ({}); requests pass uncounted until it answers",
+                    redisUri.getHost(), e.toString());
+        }
     }
 
     @Override
@@ -91,18 +104,15 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         return retryAfter == 0 ? Decision.ALLOWED : new Decision(false, retryAfter);
     }
 
-    /** Connects without blocking; until it succeeds requests pass uncounted. Lettuce reconnects by itself later. */
+    /** Tries again without blocking; until it succeeds requests pass uncounted. Once connected, Lettuce reconnects by itself. */
     private void connect() {
         if (connection != null || !connecting.compareAndSet(false, true)) {
             return;
         }
-        client.connectAsync(StringCodec.UTF8, RedisURI.create(configuration.redisUrl()))
+        client.connectAsync(StringCodec.UTF8, redisUri)
                 .whenComplete((connected, error) -> {
                     if (error == null) {
                         connection = connected;
-                    } else if (failing.compareAndSet(false, true)) {
-                        LOG.warn("Redis at {} unreachable ({}); requests pass uncounted until it answers",
-                                RedisURI.create(configuration.redisUrl()).toURI().getHost(), error.toString());
                     }
                     connecting.set(false);
                 });

@@ -29,6 +29,10 @@ public final class GatewayErrors {
         return of(envelope, HttpStatus.SERVICE_UNAVAILABLE, Codes.UPSTREAM_UNAVAILABLE, UNAVAILABLE_TEXT);
     }
 
+    public static MutableHttpResponse<?> tooLarge(RouteEnvelope envelope) {
+        return of(envelope, HttpStatus.REQUEST_ENTITY_TOO_LARGE, Codes.BODY_TOO_LARGE, "Request too large");
+    }
+
     public static MutableHttpResponse<?> tokenInvalid(RouteEnvelope envelope) {
         return of(envelope, HttpStatus.UNAUTHORIZED, TOKEN_INVALID_CODE, TOKEN_INVALID_TEXT);
     }
