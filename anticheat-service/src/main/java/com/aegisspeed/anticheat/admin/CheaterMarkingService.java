@@ -35,8 +35,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class CheaterMarkingService {
 
     private static final Logger LOG = LoggerFactory.getLogger(CheaterMarkingService.class);
-    static final int MAX_REASON_LENGTH = 1024;
-    static final int MAX_EVIDENCE = 20;
+    private static final int MAX_REASON_LENGTH = 1024;
+    private static final int MAX_EVIDENCE = 20;
 
     private final CheaterMarkRepository marks;
     private final CheaterMarkEventRepository events;

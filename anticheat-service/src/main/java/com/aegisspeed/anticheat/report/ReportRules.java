@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /** The format of a report's fields; bounds are the column sizes of {@code check_logs}. */
 public final class ReportRules {
 
-    public static final int MAX_DETAIL_LENGTH = 2048;
+    private static final int MAX_DETAIL_LENGTH = 2048;
     private static final int EARLIEST_YEAR = 2000;
     /** The last year a {@code DATETIME} column holds. */
     private static final int LATEST_YEAR = 9999;
