@@ -14,9 +14,16 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.json.JsonMapper;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -46,6 +53,8 @@ final class AuthHarness implements AutoCloseable {
     final RunningService service;
     final ECKey signingKey;
     final AdjustableClock clock;
+    private static final JsonMapper JSON = JsonMapper.createDefault();
+    private final HttpClient client = HttpClient.newHttpClient();
     private final AtomicInteger sequence = new AtomicInteger(ThreadLocalRandom.current().nextInt(1, 80_000_000));
 
     private AuthHarness(RunningService service, ECKey signingKey) {
@@ -66,11 +75,11 @@ final class AuthHarness implements AutoCloseable {
         return start(users, Map.of());
     }
 
-    /** A second replica on the same schema and key as {@code first}: what several pods share. */
-    static AuthHarness replicaOf(AuthHarness first, RealUserService.Running users, FreshSchema schema) {
-        Map<String, Object> properties = properties(users, first.signingKey);
+    /** On a schema the test manages, e.g. one several replicas share, with the given key. */
+    static AuthHarness onSchema(RealUserService.Running users, FreshSchema schema, ECKey key) {
+        Map<String, Object> properties = properties(users, key);
         properties.putAll(schema.serviceProperties());
-        return new AuthHarness(RunningService.start(properties), first.signingKey);
+        return new AuthHarness(RunningService.start(properties), key);
     }
 
     static Map<String, Object> properties(RealUserService.Running users, ECKey key) {
@@ -124,6 +133,37 @@ final class AuthHarness implements AutoCloseable {
     TestHttp.Reply login(Object idNumber, Object password) {
         return http().postJson("/user/login/login_user_info",
                 json(Map.of("user_id", idNumber, "user_password", password)));
+    }
+
+    /** An answer with its {@code Retry-After} header, which {@link TestHttp.Reply} does not keep. */
+    record Answer(TestHttp.Reply reply, Optional<String> retryAfter) {
+        int status() {
+            return reply.status();
+        }
+    }
+
+    /** A login the gateway forwarded for {@code forwardedFor} (its {@code X-Forwarded-For} header). */
+    Answer loginFrom(String forwardedFor, Object idNumber, Object password) {
+        return postFrom(forwardedFor, "/user/login/login_user_info", json(Map.of("user_id", idNumber, "user_password", password)));
+    }
+
+    Answer postFrom(String forwardedFor, String path, String json) {
+        HttpRequest request = HttpRequest.newBuilder(http().uri(path))
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", forwardedFor)
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .timeout(Duration.ofSeconds(30))
+                .build();
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(new TestHttp.Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(), JSON), response.headers().firstValue("Retry-After"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     TestHttp.Reply adminLogin(Object aegisSpeedId, Object password) {
