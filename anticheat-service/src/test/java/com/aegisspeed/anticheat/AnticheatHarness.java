@@ -11,12 +11,14 @@ import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The real anticheat-service on a fresh MariaDB schema, with stand-ins for its neighbours: a
@@ -43,7 +45,7 @@ final class AnticheatHarness implements AutoCloseable {
     final RunningService service;
     final TestHttp http;
 
-    private AnticheatHarness(Map<String, Object> extra) {
+    private AnticheatHarness(Map<String, Object> extra, Function<Map<String, Object>, RunningService> launch) {
         authority = TestAuthority.start();
         users = TestUserDirectory.start(authority.internalSecret());
         machines = TestMachineDirectory.start(authority.internalSecret());
@@ -54,16 +56,21 @@ final class AnticheatHarness implements AutoCloseable {
         properties.put("micronaut.http.services.user.url", userRoute.uri().toString());
         properties.putAll(machines.properties());
         properties.putAll(extra);
-        service = RunningService.onFreshSchema(properties);
+        service = launch.apply(properties);
         http = service.http();
     }
 
     static AnticheatHarness start() {
-        return new AnticheatHarness(Map.of());
+        return start(Map.of());
     }
 
     static AnticheatHarness start(Map<String, Object> extra) {
-        return new AnticheatHarness(extra);
+        return new AnticheatHarness(extra, RunningService::onFreshSchema);
+    }
+
+    /** On the local default instead: embedded H2 (MySQL mode) in {@code dataDir}, as {@code bin/run} runs it. */
+    static AnticheatHarness startOnEmbeddedH2(Path dataDir) {
+        return new AnticheatHarness(Map.of("aegis.data-dir", dataDir.toString()), RunningService::start);
     }
 
     static String newMachineCode() {

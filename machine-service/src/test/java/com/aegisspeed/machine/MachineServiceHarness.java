@@ -9,10 +9,12 @@ import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The real machine-service on a fresh MariaDB schema, with test stand-ins for its neighbours: a
@@ -31,22 +33,27 @@ final class MachineServiceHarness implements AutoCloseable {
     final RunningService service;
     final TestHttp http;
 
-    private MachineServiceHarness(Map<String, Object> extra) {
+    private MachineServiceHarness(Map<String, Object> extra, Function<Map<String, Object>, RunningService> launch) {
         authority = TestAuthority.start();
         users = TestUserDirectory.start(authority.internalSecret());
         Map<String, Object> properties = new HashMap<>(authority.properties());
         properties.putAll(users.properties());
         properties.putAll(extra);
-        service = RunningService.onFreshSchema(properties);
+        service = launch.apply(properties);
         http = service.http();
     }
 
     static MachineServiceHarness start() {
-        return new MachineServiceHarness(Map.of());
+        return start(Map.of());
     }
 
     static MachineServiceHarness start(Map<String, Object> extra) {
-        return new MachineServiceHarness(extra);
+        return new MachineServiceHarness(extra, RunningService::onFreshSchema);
+    }
+
+    /** On the local default instead: embedded H2 (MySQL mode) in {@code dataDir}, as {@code bin/run} runs it. */
+    static MachineServiceHarness startOnEmbeddedH2(Path dataDir) {
+        return new MachineServiceHarness(Map.of("aegis.data-dir", dataDir.toString()), RunningService::start);
     }
 
     /** A fresh machine code nobody has bound: 32 letters and digits. */
