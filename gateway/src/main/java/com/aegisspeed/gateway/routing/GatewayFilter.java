@@ -18,7 +18,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
-import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.http.server.cors.CorsFilter;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +36,7 @@ import java.util.Optional;
  * {@code Retry-After}); then the gateway's own controller answers, or the owning service through
  * {@link UpstreamForwarder}. Other paths go to the gateway's own routes (probes, metrics), which answer 404
  * {@code 00004} for anything unknown; {@code /internal/**} and {@code /.well-known/**} are never routed.
- * Every answer carries {@code X-Request-Id} and is counted in {@link RouteMetrics}.
+ * Every answer is counted in {@link RouteMetrics}; {@link RequestIdFilter} gives it its {@code X-Request-Id}.
  */
 @Filter(Filter.MATCH_ALL_PATTERN)
 public class GatewayFilter implements HttpServerFilter {
@@ -63,15 +63,16 @@ public class GatewayFilter implements HttpServerFilter {
         this.metrics = metrics;
     }
 
+    /** Inside Micronaut's CORS filter, so answers given here (forwarded or refused) get its headers too. */
     @Override
     public int getOrder() {
-        return ServerFilterPhase.FIRST.order();
+        return CorsFilter.CORS_FILTER_ORDER + 1;
     }
 
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
         long started = System.nanoTime();
-        String requestId = RequestIds.of(request);
+        String requestId = RequestIds.assigned(request);
         String path = request.getPath();
         Optional<Route> route = routes.find(path);
         Mono<MutableHttpResponse<?>> answer = route
@@ -79,7 +80,6 @@ public class GatewayFilter implements HttpServerFilter {
                 .orElseGet(() -> unrouted(path, request, chain));
         String routeTag = route.map(Route::path).orElse(RouteMetrics.UNMATCHED);
         return answer.map(response -> {
-            response.getHeaders().set(RequestIds.HEADER, requestId);
             metrics.record(routeTag, request.getMethod().name(), response.code(),
                     Duration.ofNanos(System.nanoTime() - started));
             return response;

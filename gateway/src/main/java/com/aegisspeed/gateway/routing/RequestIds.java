@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 final class RequestIds {
 
     static final String HEADER = "X-Request-Id";
+    static final String ATTRIBUTE = "aegis.request-id";
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private RequestIds() {
@@ -17,5 +18,14 @@ final class RequestIds {
     static String of(HttpRequest<?> request) {
         String incoming = request.getHeaders().get(HEADER);
         return incoming != null && VALID.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+    }
+
+    /** The id {@link RequestIdFilter} gave the request. */
+    static String assigned(HttpRequest<?> request) {
+        return request.getAttribute(ATTRIBUTE, String.class).orElseGet(() -> {
+            String id = of(request);
+            request.setAttribute(ATTRIBUTE, id);
+            return id;
+        });
     }
 }
