@@ -64,43 +64,49 @@ done
 INTERNAL_SECRET=$(openssl rand -hex 24 2>/dev/null || echo "replicas-$RUN_ID-$RANDOM$RANDOM")
 SIGNING_KEYS=$(java "$ROOT/deploy/scripts/NewJwtSigningKey.java" | jq -c '{keys: [.]}')
 
-start_replica() { # set-name first-port
-  local set=$1 first=$2
-  for entry in "${SERVICES[@]}"; do
-    read -r module short offset <<<"$entry"
-    mkdir -p "$WORK/$set/$module"
-    env -i PATH="$PATH" HOME="$WORK" \
-      AEGIS_PORT=$((first + offset)) \
-      AEGIS_DATA_DIR="$WORK/$set/$module" \
-      AEGIS_DB_URL="jdbc:mysql://$DB_HOST:$DB_PORT/$(schema_of "$short")?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true" \
-      AEGIS_DB_USER="$DB_USER" AEGIS_DB_PASSWORD="$DB_PASSWORD" \
-      AEGIS_INTERNAL_SECRET="$INTERNAL_SECRET" \
-      AEGIS_JWT_SIGNING_KEYS="$SIGNING_KEYS" \
-      AEGIS_TRUST_FORWARDED_FOR=true \
-      AEGIS_AUTH_URL="http://127.0.0.1:$((first + 1))" AEGIS_USER_URL="http://127.0.0.1:$((first + 2))" \
-      AEGIS_MACHINE_URL="http://127.0.0.1:$((first + 3))" AEGIS_ANTICHEAT_URL="http://127.0.0.1:$((first + 4))" \
-      AEGIS_BOOTSTRAP_ADMIN_USER_ID=$ADMIN_ID AEGIS_BOOTSTRAP_ADMIN_NAME="Replica Check" \
-      AEGIS_BOOTSTRAP_ADMIN_PHONE=13800138000 AEGIS_BOOTSTRAP_ADMIN_EMAIL=replica-check@example.com \
-      AEGIS_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-      java -XX:MaxRAM=512m -XX:MaxRAMPercentage=70 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
-        -Djava.io.tmpdir="$WORK/$set/$module" -jar "$ROOT/$module/target/$module-0.1.0-SNAPSHOT.jar" \
-        >"$WORK/$set-$module.log" 2>&1 &
-    PIDS+=($!)
-  done
+start_service() { # set-name first-port module short offset; sets STARTED to the process id
+  local set=$1 first=$2 module=$3 short=$4 offset=$5
+  mkdir -p "$WORK/$set/$module"
+  env -i PATH="$PATH" HOME="$WORK" \
+    AEGIS_PORT=$((first + offset)) \
+    AEGIS_DATA_DIR="$WORK/$set/$module" \
+    AEGIS_DB_URL="jdbc:mysql://$DB_HOST:$DB_PORT/$(schema_of "$short")?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true" \
+    AEGIS_DB_USER="$DB_USER" AEGIS_DB_PASSWORD="$DB_PASSWORD" \
+    AEGIS_INTERNAL_SECRET="$INTERNAL_SECRET" \
+    AEGIS_JWT_SIGNING_KEYS="$SIGNING_KEYS" \
+    AEGIS_TRUST_FORWARDED_FOR=true \
+    AEGIS_AUTH_URL="http://127.0.0.1:$((first + 1))" AEGIS_USER_URL="http://127.0.0.1:$((first + 2))" \
+    AEGIS_MACHINE_URL="http://127.0.0.1:$((first + 3))" AEGIS_ANTICHEAT_URL="http://127.0.0.1:$((first + 4))" \
+    AEGIS_BOOTSTRAP_ADMIN_USER_ID=$ADMIN_ID AEGIS_BOOTSTRAP_ADMIN_NAME="Replica Check" \
+    AEGIS_BOOTSTRAP_ADMIN_PHONE=13800138000 AEGIS_BOOTSTRAP_ADMIN_EMAIL=replica-check@example.com \
+    AEGIS_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+    java -XX:MaxRAM=512m -XX:MaxRAMPercentage=70 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+      -Djava.io.tmpdir="$WORK/$set/$module" -jar "$ROOT/$module/target/$module-0.1.0-SNAPSHOT.jar" \
+      >"$WORK/$set-$module.log" 2>&1 &
+  PIDS+=($!)
+  STARTED=$!
 }
 
-say "Starting two replicas of each service (logs in $WORK)..."
-start_replica A "$PORT_A"
-start_replica B "$PORT_B"
-for first in "$PORT_A" "$PORT_B"; do
-  for offset in 0 1 2 3 4; do
-    port=$((first + offset))
-    for _ in $(seq 1 600); do
-      curl -fsS -o /dev/null "http://127.0.0.1:$port/health/readiness" 2>/dev/null && break
-      sleep 0.5
-    done
-    curl -fsS -o /dev/null "http://127.0.0.1:$port/health/readiness" || fail "nothing ready on port $port (see $WORK)"
+await_ready() { # port pid log
+  for _ in $(seq 1 360); do
+    kill -0 "$2" 2>/dev/null || fail "the process for port $1 exited while starting; see $3"
+    curl -fsS -o /dev/null "http://127.0.0.1:$1/health/readiness" 2>/dev/null && return
+    sleep 0.5
   done
+  fail "nothing ready on port $1 within 3 minutes; see $3"
+}
+
+# Both replicas of one service start together (as a Deployment's pods do; for user-service that races the
+# two first-admin creations), one service after another so that ten JVMs do not starve each other of CPU.
+say "Starting two replicas of each service (logs in $WORK)..."
+for entry in "user-service user 2" "auth-service auth 1" "machine-service machine 3" "anticheat-service anticheat 4" "gateway gateway 0"; do
+  read -r module short offset <<<"$entry"
+  start_service A "$PORT_A" "$module" "$short" "$offset"
+  pid_a=$STARTED
+  start_service B "$PORT_B" "$module" "$short" "$offset"
+  pid_b=$STARTED
+  await_ready $((PORT_A + offset)) "$pid_a" "$WORK/A-$module.log"
+  await_ready $((PORT_B + offset)) "$pid_b" "$WORK/B-$module.log"
 done
 pass "10 processes ready"
 
