@@ -101,6 +101,17 @@ class RoutingTest {
     }
 
     @Test
+    void contentTypesAreTheServicesToJudge() {
+        for (String contentType : List.of("text/plain", "application/x-www-form-urlencoded", "application/json; charset=utf-8")) {
+            GatewayClient.Answer answer = client.send(client.request("/user/login/login_user_info",
+                    "Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString("user_id=1")));
+            assertEquals(200, answer.status(), contentType + ": " + answer.body());
+            assertEquals(contentType, answer.forwardedHeaders().get("content-type"));
+            assertEquals("user_id=1", answer.data().get("body"));
+        }
+    }
+
+    @Test
     void unknownPathsAnswer404With00004AndReachNoService() {
         int before = totalHits();
         for (String path : List.of("/no/such/endpoint", "/user/info/get_user_info/", "/user/info",
