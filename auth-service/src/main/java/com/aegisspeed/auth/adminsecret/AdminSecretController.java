@@ -7,7 +7,11 @@ import com.aegisspeed.auth.login.TokenResponses;
 import com.aegisspeed.common.envelope.ApiEndpoint;
 import com.aegisspeed.common.envelope.ApiResponse;
 import com.aegisspeed.common.internal.CredentialsCheck;
+import com.aegisspeed.common.token.TokenVerifier;
 import com.aegisspeed.common.token.VerifiedToken;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.annotation.Header;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -35,11 +39,14 @@ public class AdminSecretController {
     static final String WRONG_PASSWORD = "10004";
     static final String NOT_ADMIN = "10005";
 
+    private final TokenVerifier verifier;
     private final AdminSecrets secrets;
     private final LoginAttempts attempts;
     private final ClientAddress clientAddress;
 
-    public AdminSecretController(AdminSecrets secrets, LoginAttempts attempts, ClientAddress clientAddress) {
+    public AdminSecretController(TokenVerifier verifier, AdminSecrets secrets, LoginAttempts attempts,
+                                 ClientAddress clientAddress) {
+        this.verifier = verifier;
         this.secrets = secrets;
         this.attempts = attempts;
         this.clientAddress = clientAddress;
@@ -55,8 +62,10 @@ public class AdminSecretController {
 
     @Post("/user/login_admin_info/verify/get_secret_admin_password")
     @ApiEndpoint(internalErrorCode = "10003", notOpenCode = "10002")
-    public HttpResponse<ApiResponse> getSecretAdminPassword(VerifiedToken token, @Valid @Body PasswordReentry body,
-                                                            HttpRequest<?> request) {
+    public HttpResponse<ApiResponse> getSecretAdminPassword(@Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
+                                                            @Valid @Body PasswordReentry body, HttpRequest<?> request) {
+        // Verified here, on the IO pool: auth-service's revocation check reads its database (see LogoutController).
+        VerifiedToken token = verifier.verify(authorization);
         if (!token.isAdmin()) {
             return error(HttpStatus.UNAUTHORIZED, NOT_ADMIN, "This account is not an admin account");
         }

@@ -4,7 +4,11 @@ import com.aegisspeed.auth.adminsecret.AdminSecrets;
 import com.aegisspeed.auth.revocation.Revocations;
 import com.aegisspeed.common.envelope.ApiEndpoint;
 import com.aegisspeed.common.envelope.ApiResponse;
+import com.aegisspeed.common.token.TokenVerifier;
 import com.aegisspeed.common.token.VerifiedToken;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 
@@ -17,17 +21,24 @@ import java.util.Map;
 @Controller("/user/login")
 public class LogoutController {
 
+    private final TokenVerifier verifier;
     private final Revocations revocations;
     private final AdminSecrets adminSecrets;
 
-    public LogoutController(Revocations revocations, AdminSecrets adminSecrets) {
+    public LogoutController(TokenVerifier verifier, Revocations revocations, AdminSecrets adminSecrets) {
+        this.verifier = verifier;
         this.revocations = revocations;
         this.adminSecrets = adminSecrets;
     }
 
+    /**
+     * The token is verified here rather than by a {@code VerifiedToken} parameter: auth-service's revocation
+     * check reads its database, which must happen on the IO pool, not where arguments are bound.
+     */
     @Post("/logout")
     @ApiEndpoint(internalErrorCode = "10004", notOpenCode = "10003")
-    public ApiResponse logout(VerifiedToken token) {
+    public ApiResponse logout(@Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization) {
+        VerifiedToken token = verifier.verify(authorization);
         revocations.revoke(token);
         adminSecrets.forget(token.jti());
         return ApiResponse.success("Logout successful", Map.of());

@@ -97,7 +97,7 @@ public class RegisterController {
             return TokenResponses.error(HttpStatus.CONFLICT, e.code(), text);
         }
         return TokenResponses.issued("注册成功",
-                Map.of("user_id", IdNumbers.mask(user.idNumber()), "user_name", user.name()), tokens.issueFor(user));
+                Map.of("user_id", IdNumbers.mask(user.idNumber()), "user_name", user.name()), tokens.issueForNewUser(user));
     }
 
     private static HttpResponse<ApiResponse> invalid(String code, String text) {

@@ -16,7 +16,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -32,15 +34,29 @@ public class TokenIssuer {
     private final SigningKeys keys;
     private final JwtConfiguration configuration;
     private final Revocations revocations;
+    private final Clock clock;
 
-    public TokenIssuer(SigningKeys keys, JwtConfiguration configuration, Revocations revocations) {
+    public TokenIssuer(SigningKeys keys, JwtConfiguration configuration, Revocations revocations, Clock clock) {
         this.keys = keys;
         this.configuration = configuration;
         this.revocations = revocations;
+        this.clock = clock;
     }
 
+    /** A token for a user who logged in. */
     public String issueFor(InternalUser user) {
-        Instant issuedAt = revocations.issueTimeFor(user.publicId());
+        return issue(user, revocations.issueTimeFor(user.publicId()));
+    }
+
+    /**
+     * A token for a user created a moment ago, who cannot have revocations yet: signing needs no database,
+     * so once user-service has created the user the registration cannot fail half-way.
+     */
+    public String issueForNewUser(InternalUser user) {
+        return issue(user, clock.instant().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private String issue(InternalUser user, Instant issuedAt) {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(configuration.issuer())
                 .audience(configuration.audience())
