@@ -18,6 +18,7 @@ import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,7 @@ class JwtSigningKeyScriptTest {
 
     private static Run runScript(String... arguments) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new java.util.ArrayList<>(List.of(java.toString(),
+        List<String> command = new ArrayList<>(List.of(java.toString(),
                 Repository.deploy().resolve("scripts/NewJwtSigningKey.java").toString()));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

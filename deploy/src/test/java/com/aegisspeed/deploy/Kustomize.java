@@ -2,6 +2,7 @@ package com.aegisspeed.deploy;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,9 @@ import java.util.concurrent.TimeUnit;
 final class Kustomize {
 
     private static final long RENDER_TIMEOUT_SECONDS = 60;
+    private static final String HOW_TO_INSTALL = "The deploy checks render every overlay with `kubectl kustomize`"
+            + " and cannot run without it: install kubectl 1.27 or newer (kustomize 5 built in), e.g. from the"
+            + " Kubernetes apt repository (apt-get install kubectl), or point KUBECTL at it.";
 
     private final Path kubectl;
 
@@ -50,10 +54,6 @@ final class Kustomize {
         throw new AssertionError("kubectl not found on PATH (" + searchPath + "). " + HOW_TO_INSTALL);
     }
 
-    private static final String HOW_TO_INSTALL = "The deploy checks render every overlay with `kubectl kustomize`"
-            + " and cannot run without it: install kubectl 1.27 or newer (kustomize 5 built in), e.g. from the"
-            + " Kubernetes apt repository (apt-get install kubectl), or point KUBECTL at it.";
-
     Rendered render(Path kustomizationDirectory) {
         Process process;
         try {
@@ -83,7 +83,7 @@ final class Kustomize {
         }
     }
 
-    private static CompletableFuture<String> readAll(java.io.InputStream stream) {
+    private static CompletableFuture<String> readAll(InputStream stream) {
         return CompletableFuture.supplyAsync(() -> {
             try (stream) {
                 return new String(stream.readAllBytes(), StandardCharsets.UTF_8);

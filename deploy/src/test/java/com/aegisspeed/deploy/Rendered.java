@@ -143,7 +143,7 @@ final class Rendered {
         }
 
         /** The aegis service this workload runs, if it runs one. */
-        java.util.Optional<AegisService> service() {
+        Optional<AegisService> service() {
             return AegisService.byModule(name);
         }
 

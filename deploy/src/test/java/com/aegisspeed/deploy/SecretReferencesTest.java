@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,8 +67,8 @@ class SecretReferencesTest {
         for (Map<String, Object> secret : Overlay.DEV.render().ofKind("Secret")) {
             Yamls.map(secret, "data").forEach((key, base64) -> {
                 if (SECRET_LOOKING.matcher(key).matches()) {
-                    String value = new String(java.util.Base64.getMimeDecoder().decode(String.valueOf(base64)),
-                            java.nio.charset.StandardCharsets.UTF_8);
+                    String value = new String(Base64.getMimeDecoder().decode(String.valueOf(base64)),
+                            StandardCharsets.UTF_8);
                     assertTrue(value.startsWith("dev-only-"), Rendered.nameOf(secret) + " " + key
                             + " must be an obvious dev-only placeholder");
                 }
