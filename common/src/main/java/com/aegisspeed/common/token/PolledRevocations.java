@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Revocations as auth-service's feed lists them, polled every {@code aegis.jwt.revocation-poll-interval}, so a
  * logout or ban reaches every verifier within about a second without a call per request. Polling starts with
- * the first token checked: a service that never sees one never calls auth-service. Until the first poll
+ * the first token checked (a service that never sees one never calls auth-service), after a catch-up read on
+ * that first check. Until a poll
  * succeeds no token is accepted (revoked ones cannot be told apart); after that, an unreachable auth-service
  * leaves the last known list in force.
  */
@@ -40,8 +41,8 @@ public class PolledRevocations implements RevocationCheck {
 
     @Override
     public boolean isRevoked(VerifiedToken token) {
-        inUse = true;
-        if (!loaded) {
+        if (!inUse || !loaded) {
+            inUse = true; // from now on the schedule keeps up; this first time, catch up before answering
             poll();
             if (!loaded) {
                 throw new RevocationsUnavailableException("revocations not loaded yet");

@@ -2,6 +2,9 @@ package com.aegisspeed.common.token;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.scheduling.annotation.Async;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,10 +20,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * auth-service's published keys, fetched from {@code aegis.jwt.jwks-url} and cached. An unknown {@code kid}
- * (a rotated key) fetches them again, at most once per {@code key-refresh-min-interval}, so a flood of
- * tokens with invented key ids cannot hammer auth-service. A cache older than {@link #MAX_AGE} is refetched,
- * so a withdrawn key stops being accepted.
+ * auth-service's published keys, fetched from {@code aegis.jwt.jwks-url} and cached: fetched once in the
+ * background at startup, again for an unknown {@code kid} (a rotated key) at most once per
+ * {@code key-refresh-min-interval} (so tokens with invented key ids cannot hammer auth-service), and again when
+ * the cache is older than {@link #MAX_AGE} (so a withdrawn key stops being accepted). Requests arriving during a
+ * fetch wait for it rather than being refused.
  */
 @Singleton
 public class RemoteJwks implements VerificationKeys {
@@ -32,8 +36,9 @@ public class RemoteJwks implements VerificationKeys {
     private final JwtConfiguration configuration;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-    private volatile Cached cached = new Cached(new JWKSet(), Instant.EPOCH);
-    private volatile Instant lastAttempt = Instant.EPOCH;
+    /** Null until the first successful fetch. */
+    private volatile Cached cached;
+    private Instant lastAttempt = Instant.EPOCH;
 
     private record Cached(JWKSet keys, Instant fetchedAt) {
     }
@@ -43,24 +48,53 @@ public class RemoteJwks implements VerificationKeys {
         this.clock = clock;
     }
 
+    @EventListener
+    @Async
+    void prefetch(ServerStartupEvent started) {
+        refreshAndFind(null);
+    }
+
+    /**
+     * @throws TokenCheckUnavailableException while no key has ever been fetched
+     */
     @Override
     public Optional<JWK> find(String keyId) {
         Cached current = cached;
-        JWK key = current.keys().getKeyByKeyId(keyId);
-        Instant now = clock.instant();
-        boolean stale = current.fetchedAt().plus(MAX_AGE).isBefore(now);
-        if ((key == null || stale) && lastAttempt.plus(configuration.keyRefreshMinInterval()).isBefore(now)) {
-            current = refresh(now);
-            key = current.keys().getKeyByKeyId(keyId);
+        if (current != null && !isStale(current)) {
+            JWK key = current.keys().getKeyByKeyId(keyId);
+            if (key != null) {
+                return Optional.of(key);
+            }
+        }
+        JWK key = refreshAndFind(keyId);
+        if (key == null && cached == null) {
+            throw new TokenCheckUnavailableException("no keys fetched from " + configuration.jwksUrl() + " yet");
         }
         return Optional.ofNullable(key);
     }
 
-    private synchronized Cached refresh(Instant now) {
-        if (!lastAttempt.plus(configuration.keyRefreshMinInterval()).isBefore(now)) {
-            return cached; // another request refreshed meanwhile
+    private boolean isStale(Cached current) {
+        return current.fetchedAt().plus(MAX_AGE).isBefore(clock.instant());
+    }
+
+    private synchronized JWK refreshAndFind(String keyId) {
+        Cached current = cached;
+        JWK known = current == null || keyId == null ? null : current.keys().getKeyByKeyId(keyId);
+        if (known != null && !isStale(current)) {
+            return known; // fetched by another request while this one waited
         }
-        lastAttempt = now;
+        Instant now = clock.instant();
+        boolean mayFetch = current == null || isStale(current)
+                || lastAttempt.plus(configuration.keyRefreshMinInterval()).isBefore(now);
+        if (mayFetch) {
+            lastAttempt = now;
+            fetch(now);
+        }
+        current = cached;
+        return current == null || keyId == null ? null : current.keys().getKeyByKeyId(keyId);
+    }
+
+    private void fetch(Instant now) {
         try {
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(configuration.jwksUrl()).timeout(TIMEOUT).GET().build(),
@@ -68,14 +102,12 @@ public class RemoteJwks implements VerificationKeys {
             if (response.statusCode() == 200) {
                 cached = new Cached(JWKSet.parse(response.body()), now);
             } else {
-                LOG.warn("JWKS at {} answered HTTP {}; keeping the keys fetched before", configuration.jwksUrl(),
-                        response.statusCode());
+                LOG.warn("JWKS at {} answered HTTP {}", configuration.jwksUrl(), response.statusCode());
             }
         } catch (IOException | ParseException e) {
-            LOG.warn("JWKS at {} unreadable ({}); keeping the keys fetched before", configuration.jwksUrl(), e.toString());
+            LOG.warn("JWKS at {} unreadable: {}", configuration.jwksUrl(), e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return cached;
     }
 }

@@ -28,7 +28,7 @@ public class TokenErrorHandlers {
     }
 
     @Singleton
-    ExceptionHandler<RevocationsUnavailableException, HttpResponse<?>> revocationsUnavailable() {
+    ExceptionHandler<TokenCheckUnavailableException, HttpResponse<?>> tokenCheckUnavailable() {
         return (request, e) -> answer(request, HttpStatus.SERVICE_UNAVAILABLE, Codes.UPSTREAM_UNAVAILABLE,
                 "Service unavailable");
     }
