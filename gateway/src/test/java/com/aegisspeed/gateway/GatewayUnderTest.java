@@ -22,7 +22,7 @@ final class GatewayUnderTest implements AutoCloseable {
     final GatewayClient client;
     private final Map<String, Object> properties;
 
-    private GatewayUnderTest(Map<String, Object> extra) {
+    private GatewayUnderTest(Map<String, Object> extra, boolean freshSchema) {
         authority = TestAuthority.start();
         for (String service : SERVICES) {
             services.put(service, FakeService.start(service));
@@ -31,7 +31,7 @@ final class GatewayUnderTest implements AutoCloseable {
         services.forEach((name, fake) -> properties.put(
                 "micronaut.http.services.upstream-" + name.replace("-service", "") + ".url", fake.uri().toString()));
         properties.putAll(extra);
-        gateway = RunningService.onFreshSchema(properties);
+        gateway = freshSchema ? RunningService.onFreshSchema(properties) : RunningService.start(properties);
         client = new GatewayClient(gateway.context().getBean(io.micronaut.runtime.server.EmbeddedServer.class).getURI());
     }
 
@@ -40,7 +40,12 @@ final class GatewayUnderTest implements AutoCloseable {
     }
 
     static GatewayUnderTest start(Map<String, Object> extra) {
-        return new GatewayUnderTest(extra);
+        return new GatewayUnderTest(extra, true);
+    }
+
+    /** On a database the test provides ({@code aegis.db.*} among the properties), e.g. one it stops and starts. */
+    static GatewayUnderTest onSchema(Map<String, Object> properties) {
+        return new GatewayUnderTest(properties, false);
     }
 
     FakeService service(String name) {

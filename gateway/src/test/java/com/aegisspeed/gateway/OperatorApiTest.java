@@ -186,6 +186,19 @@ class OperatorApiTest {
     }
 
     @Test
+    void unreachableAuthServiceAnswers500With10003AndChangesNothing() {
+        suite.authority.stop();
+        try {
+            GatewayClient.Answer answer = operator("/admin/endpoints/close", "{\"endpoint_path\":\"/user/info/get_user_info\"}");
+            assertEquals(500, answer.status(), answer.body());
+            assertEquals("10003", answer.code());
+        } finally {
+            suite.authority.restart();
+        }
+        assertEquals(200, client.get("/user/info/get_user_info", "Authorization", suite.userToken()).status());
+    }
+
+    @Test
     void missingTokenAnswers401With10001() {
         GatewayClient.Answer answer = client.get("/admin/endpoints", "X-Admin-Secret", adminSecret);
         assertEquals(401, answer.status());
