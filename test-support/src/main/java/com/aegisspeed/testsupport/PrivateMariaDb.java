@@ -39,9 +39,11 @@ public final class PrivateMariaDb implements AutoCloseable {
         try {
             Path root = Files.createTempDirectory("aegis-private-mariadb");
             Path dataDir = root.resolve("data");
+            // A temporary folder of its own: private servers installed side by side collided in the shared /tmp.
+            Path tmpDir = Files.createDirectories(root.resolve("tmp"));
             List<String> command = new ArrayList<>(List.of(executable("mariadb-install-db", "mysql_install_db"),
-                    "--no-defaults", "--datadir=" + dataDir, "--auth-root-authentication-method=normal",
-                    "--skip-test-db"));
+                    "--no-defaults", "--datadir=" + dataDir, "--tmpdir=" + tmpDir,
+                    "--auth-root-authentication-method=normal", "--skip-test-db"));
             command.addAll(runAsRootIfRoot());
             run(command, root.resolve("install.log"));
             PrivateMariaDb db = new PrivateMariaDb(root, freePort());
@@ -58,7 +60,8 @@ public final class PrivateMariaDb implements AutoCloseable {
 
     public void start() {
         List<String> command = new ArrayList<>(List.of(executable("mariadbd", "mysqld"),
-                "--no-defaults", "--datadir=" + dataDir, "--port=" + port, "--bind-address=127.0.0.1",
+                "--no-defaults", "--datadir=" + dataDir, "--tmpdir=" + root.resolve("tmp"), "--port=" + port,
+                "--bind-address=127.0.0.1",
                 "--socket=" + dataDir.resolve("mariadbd.sock"), "--pid-file=" + dataDir.resolve("mariadbd.pid"),
                 "--skip-name-resolve", "--innodb-buffer-pool-size=32M", "--skip-log-bin"));
         command.addAll(runAsRootIfRoot());
