@@ -73,8 +73,13 @@ public final class CircuitBreaker {
     }
 
     /** The call was abandoned (client went away) without telling anything about the service. */
-    synchronized void onAbandoned() {
-        trialInFlight = false;
+    void onAbandoned() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        synchronized (this) {
+            trialInFlight = false;
+        }
     }
 
     State state() {
