@@ -28,6 +28,7 @@ public class EndpointFlags {
     private final EndpointFlagRepository repository;
     private final Clock clock;
     private volatile Map<String, Boolean> openByPath = Map.of();
+    /** Changes made through this gateway, so a read that overlapped one does not undo it. */
     private volatile long localChanges;
     private volatile boolean seeded;
     private volatile boolean failing;

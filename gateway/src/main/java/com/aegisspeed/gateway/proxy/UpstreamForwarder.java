@@ -63,9 +63,7 @@ public class UpstreamForwarder {
             return Mono.just(GatewayErrors.unavailable(route.envelope()));
         }
         // The outgoing request shares the client request's headers, so the client's wish to close is kept aside.
-        boolean clientCloses = request.getHeaders().contains(HttpHeaders.CONNECTION)
-                && request.getHeaders().getAll(HttpHeaders.CONNECTION).stream()
-                .anyMatch(value -> value.toLowerCase(Locale.ROOT).contains("close"));
+        boolean clientCloses = connectionTokens(request).stream().anyMatch("close"::equalsIgnoreCase);
         MutableHttpRequest<?> outgoing = request.mutate();
         // Only the documented path and its query go out: an absolute-form request target must not pick the host.
         String query = request.getUri().getRawQuery();
@@ -120,17 +118,23 @@ public class UpstreamForwarder {
             }
         }
         // Headers the client named in Connection are hop-by-hop too.
-        for (String named : request.getHeaders().getAll(HttpHeaders.CONNECTION)) {
-            for (String name : named.split(",")) {
-                if (!name.isBlank()) {
-                    dropped.add(name.trim());
-                }
-            }
-        }
+        dropped.addAll(connectionTokens(request));
         dropped.forEach(headers::remove);
         headers.set("X-Forwarded-For", clientAddress);
         headers.set("X-Forwarded-Proto", request.isSecure() ? "https" : "http");
         headers.set(REQUEST_ID, requestId);
+    }
+
+    private static List<String> connectionTokens(HttpRequest<?> request) {
+        List<String> tokens = new ArrayList<>();
+        for (String value : request.getHeaders().getAll(HttpHeaders.CONNECTION)) {
+            for (String token : value.split(",")) {
+                if (!token.isBlank()) {
+                    tokens.add(token.trim());
+                }
+            }
+        }
+        return tokens;
     }
 
     private static void stripHopByHop(MutableHttpHeaders headers) {
