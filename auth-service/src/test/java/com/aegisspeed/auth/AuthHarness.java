@@ -51,6 +51,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 final class AuthHarness implements AutoCloseable {
 
     final RunningService service;
+    /** The key the harness configured; a test passing {@code aegis.jwt.signing-keys} itself uses its own instead. */
     final ECKey signingKey;
     final AdjustableClock clock;
     private static final JsonMapper JSON = JsonMapper.createDefault();

@@ -7,8 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,19 +48,32 @@ public class AdminSecrets {
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         LocalDateTime expiresAt = LocalDateTime.ofInstant(
                 clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(LIFETIME), ZoneOffset.UTC);
-        database.inTransaction(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM admin_secrets WHERE token_jti = ?");
-                 PreparedStatement insert = connection.prepareStatement(
-                         "INSERT INTO admin_secrets (token_jti, secret_hash, expires_at) VALUES (?, ?, ?)")) {
-                delete.setString(1, jti);
-                delete.executeUpdate();
+        String hash = sha256(secret);
+        database.withConnection(connection -> {
+            if (replace(connection, jti, hash, expiresAt) == 1) {
+                return 1;
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO admin_secrets (token_jti, secret_hash, expires_at) VALUES (?, ?, ?)")) {
                 insert.setString(1, jti);
-                insert.setString(2, sha256(secret));
+                insert.setString(2, hash);
                 insert.setObject(3, expiresAt);
                 return insert.executeUpdate();
+            } catch (SQLIntegrityConstraintViolationException concurrentRequestOfTheSameToken) {
+                return replace(connection, jti, hash, expiresAt);
             }
         });
         return secret;
+    }
+
+    private static int replace(Connection connection, String jti, String hash, LocalDateTime expiresAt) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE admin_secrets SET secret_hash = ?, expires_at = ? WHERE token_jti = ?")) {
+            update.setString(1, hash);
+            update.setObject(2, expiresAt);
+            update.setString(3, jti);
+            return update.executeUpdate();
+        }
     }
 
     /** Whether {@code secret} is the unexpired one issued for {@code jti}. */
