@@ -1,7 +1,7 @@
 package com.aegisspeed.gateway.routing;
 
 import com.aegisspeed.common.envelope.Codes;
-import com.aegisspeed.common.token.RevocationsUnavailableException;
+import com.aegisspeed.common.token.TokenCheckUnavailableException;
 import com.aegisspeed.common.token.TokenRejectedException;
 import com.aegisspeed.common.token.VerifiedToken;
 import com.aegisspeed.gateway.flags.EndpointFlags;
@@ -122,7 +122,8 @@ public class GatewayFilter implements HttpServerFilter {
                         // Bad tokens still count against the client, so they cannot be tried without limit.
                         return limited(route, clientBuckets, Mono.just(GatewayErrors.tokenInvalid(route.envelope())));
                     }
-                    if (!(outcome.error() instanceof RevocationsUnavailableException)) {
+                    // Keys or revocations never loaded (auth-service down since start): the token may be fine.
+                    if (!(outcome.error() instanceof TokenCheckUnavailableException)) {
                         LOG.warn("Token check failed on {}: {}", route.path(), outcome.error().toString());
                     }
                     return Mono.just(GatewayErrors.unavailable(route.envelope()));

@@ -50,7 +50,7 @@ public class GatewayTokens {
 
     /**
      * @return the verified token, or an error: {@link TokenRejectedException} for a missing, invalid, expired or
-     * revoked one, {@code RevocationsUnavailableException} while revocations cannot be known
+     * revoked one, {@code TokenCheckUnavailableException} while keys or revocations cannot be known
      */
     public Mono<VerifiedToken> verify(String authorization) {
         if (authorization != null) {
