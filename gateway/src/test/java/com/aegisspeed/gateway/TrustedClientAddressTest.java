@@ -1,0 +1,30 @@
+package com.aegisspeed.gateway;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Behind a trusted ingress ({@code AEGIS_CLIENT_ADDRESS_HEADER}), the client address comes from that header: it is
+ * what the service sees in {@code X-Forwarded-For} and what per-client limits count by.
+ */
+class TrustedClientAddressTest {
+
+    @Test
+    void theConfiguredHeaderNamesTheClient() {
+        try (GatewayUnderTest suite = GatewayUnderTest.start(Map.of(
+                "aegis.gateway.client-address-header", "X-Real-IP",
+                "aegis.gateway.routes.login-user-info.client-rate-limit", "1/h"))) {
+            GatewayClient client = suite.client;
+            GatewayClient.Answer first = client.postJson("/user/login/login_user_info", "{}", "X-Real-IP", "203.0.113.7");
+            assertEquals(200, first.status());
+            assertEquals("203.0.113.7", first.forwardedHeaders().get("x-forwarded-for"));
+            assertEquals(429, client.postJson("/user/login/login_user_info", "{}", "X-Real-IP", "203.0.113.7").status());
+            GatewayClient.Answer other = client.postJson("/user/login/login_user_info", "{}", "X-Real-IP", "198.51.100.9");
+            assertEquals(200, other.status(), "another client has its own budget");
+            assertEquals("198.51.100.9", other.forwardedHeaders().get("x-forwarded-for"));
+        }
+    }
+}
