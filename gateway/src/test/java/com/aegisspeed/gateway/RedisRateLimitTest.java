@@ -36,7 +36,7 @@ class RedisRateLimitTest {
         Map<String, Object> redis = Map.of(
                 "aegis.gateway.rate-limit.redis-url", "redis://127.0.0.1:6379",
                 "aegis.gateway.rate-limit.redis-key-prefix", "aegis-test:" + UUID.randomUUID() + ":",
-                "aegis.gateway.routes.login-user-info.client-rate-limit", "4/h");
+                "aegis.gateway.routes.login-user-info.client-rate-limit", "4/d");
         try (GatewayUnderTest suite = GatewayUnderTest.start(redis);
              RunningService second = suite.secondGateway()) {
             GatewayClient first = suite.client;
