@@ -3,6 +3,7 @@ package com.aegisspeed.gateway;
 import com.aegisspeed.common.identity.Role;
 import com.aegisspeed.testsupport.RunningService;
 import com.aegisspeed.testsupport.TestAuthority;
+import io.micronaut.runtime.server.EmbeddedServer;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ final class GatewayUnderTest implements AutoCloseable {
                 "micronaut.http.services.upstream-" + name.replace("-service", "") + ".url", fake.uri().toString()));
         properties.putAll(extra);
         gateway = freshSchema ? RunningService.onFreshSchema(properties) : RunningService.start(properties);
-        client = new GatewayClient(gateway.context().getBean(io.micronaut.runtime.server.EmbeddedServer.class).getURI());
+        client = new GatewayClient(gateway.context().getBean(EmbeddedServer.class).getURI());
     }
 
     static GatewayUnderTest start() {

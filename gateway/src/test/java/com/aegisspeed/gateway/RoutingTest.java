@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +141,7 @@ class RoutingTest {
     @Test
     void absoluteFormRequestTargetsCannotChooseTheHost() throws Exception {
         // A client naming another host in the request line still only reaches the route's own service.
-        try (var socket = new java.net.Socket("127.0.0.1", client.request("/").build().uri().getPort())) {
+        try (Socket socket = new Socket("127.0.0.1", client.request("/").build().uri().getPort())) {
             socket.getOutputStream().write(("GET http://169.254.169.254/test/check_server_state HTTP/1.1\r\n"
                     + "Host: 127.0.0.1\r\nConnection: close\r\n\r\n").getBytes());
             String answer = new String(socket.getInputStream().readAllBytes());
