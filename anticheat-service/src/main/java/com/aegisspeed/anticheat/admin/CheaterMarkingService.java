@@ -1,6 +1,6 @@
 package com.aegisspeed.anticheat.admin;
 
-import com.aegisspeed.anticheat.DuplicateKey;
+import com.aegisspeed.common.db.DuplicateKey;
 import com.aegisspeed.anticheat.Utc;
 import com.aegisspeed.anticheat.report.CheckLogRepository;
 import com.aegisspeed.anticheat.report.CheckResults;

@@ -1,6 +1,6 @@
 package com.aegisspeed.anticheat.report;
 
-import com.aegisspeed.anticheat.DuplicateKey;
+import com.aegisspeed.common.db.DuplicateKey;
 import com.aegisspeed.anticheat.Utc;
 import com.aegisspeed.anticheat.machines.MachineDirectoryClient;
 import com.aegisspeed.common.token.VerifiedToken;

@@ -1,6 +1,6 @@
 package com.aegisspeed.auth.adminsecret;
 
-import com.aegisspeed.auth.db.Database;
+import com.aegisspeed.common.db.Database;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;

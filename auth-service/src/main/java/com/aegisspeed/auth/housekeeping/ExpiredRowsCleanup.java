@@ -1,6 +1,6 @@
 package com.aegisspeed.auth.housekeeping;
 
-import com.aegisspeed.auth.db.Database;
+import com.aegisspeed.common.db.Database;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;

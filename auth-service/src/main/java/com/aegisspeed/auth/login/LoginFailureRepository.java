@@ -1,6 +1,6 @@
 package com.aegisspeed.auth.login;
 
-import com.aegisspeed.auth.db.Database;
+import com.aegisspeed.common.db.Database;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 

@@ -1,5 +1,6 @@
 package com.aegisspeed.auth.register;
 
+import com.aegisspeed.common.identity.PasswordPolicy;
 import com.aegisspeed.auth.login.TokenResponses;
 import com.aegisspeed.auth.token.TokenIssuer;
 import com.aegisspeed.common.envelope.ApiEndpoint;

@@ -1,6 +1,6 @@
 package com.aegisspeed.auth.revocation;
 
-import com.aegisspeed.auth.db.Database;
+import com.aegisspeed.common.db.Database;
 import com.aegisspeed.common.token.RevocationFeed;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;

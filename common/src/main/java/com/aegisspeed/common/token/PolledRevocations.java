@@ -45,7 +45,7 @@ public class PolledRevocations implements RevocationCheck {
             inUse = true; // from now on the schedule keeps up; this first time, catch up before answering
             poll();
             if (!loaded) {
-                throw new RevocationsUnavailableException("revocations not loaded yet");
+                throw new TokenCheckUnavailableException("revocations not loaded yet");
             }
         }
         if (revokedTokens.containsKey(token.jti())) {

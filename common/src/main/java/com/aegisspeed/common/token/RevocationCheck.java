@@ -4,7 +4,7 @@ package com.aegisspeed.common.token;
 public interface RevocationCheck {
 
     /**
-     * @throws RevocationsUnavailableException when it cannot be known
+     * @throws TokenCheckUnavailableException when it cannot be known
      */
     boolean isRevoked(VerifiedToken token);
 }

@@ -47,7 +47,7 @@ public class TokenVerifier {
     /**
      * @param authorization the {@code Authorization} header value, {@code Bearer <jwt>}
      * @throws TokenRejectedException          for anything but a valid, unrevoked token
-     * @throws RevocationsUnavailableException when revocations cannot be known yet
+     * @throws TokenCheckUnavailableException when keys or revocations cannot be known yet
      */
     public VerifiedToken verify(@Nullable String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {

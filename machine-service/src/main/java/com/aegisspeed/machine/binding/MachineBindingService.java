@@ -1,5 +1,6 @@
 package com.aegisspeed.machine.binding;
 
+import com.aegisspeed.common.db.DuplicateKey;
 import com.aegisspeed.common.identity.AegisSpeedIds;
 import com.aegisspeed.common.identity.IdNumbers;
 import com.aegisspeed.common.internal.InternalUser;

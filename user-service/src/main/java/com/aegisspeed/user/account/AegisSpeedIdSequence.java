@@ -1,5 +1,6 @@
 package com.aegisspeed.user.account;
 
+import com.aegisspeed.common.db.Database;
 import com.aegisspeed.common.identity.AegisSpeedIds;
 import jakarta.inject.Singleton;
 

@@ -1,5 +1,6 @@
 package com.aegisspeed.user.account;
 
+import com.aegisspeed.common.db.Database;
 import com.aegisspeed.common.identity.Role;
 import jakarta.inject.Singleton;
 
@@ -45,6 +46,8 @@ public class UserAccountRepository {
                 insert.setObject(10, now);
                 insert.setObject(11, now);
                 return insert.executeUpdate();
+            } catch (SQLException e) {
+                throw DuplicateUserException.orDatabaseFault(e);
             }
         });
     }
@@ -110,7 +113,7 @@ public class UserAccountRepository {
             update.setString(3, publicId);
             return update.executeUpdate();
         } catch (SQLException e) {
-            throw DatabaseException.of(e);
+            throw DuplicateUserException.orDatabaseFault(e);
         }
     }
 

@@ -8,7 +8,7 @@ import com.aegisspeed.user.account.DuplicateUserException;
 import com.aegisspeed.user.account.UserAccount;
 import com.aegisspeed.user.account.UserAccountRepository;
 import com.aegisspeed.user.directory.UserDirectory;
-import com.aegisspeed.user.password.PasswordPolicy;
+import com.aegisspeed.common.identity.PasswordPolicy;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;

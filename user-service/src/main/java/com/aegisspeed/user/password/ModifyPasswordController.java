@@ -1,5 +1,6 @@
 package com.aegisspeed.user.password;
 
+import com.aegisspeed.common.identity.PasswordPolicy;
 import com.aegisspeed.common.envelope.ApiEndpoint;
 import com.aegisspeed.common.envelope.ApiResponse;
 import com.aegisspeed.common.internal.AuthInternalClient;

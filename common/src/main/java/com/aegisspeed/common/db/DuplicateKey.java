@@ -1,17 +1,17 @@
-package com.aegisspeed.machine.binding;
+package com.aegisspeed.common.db;
 
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 
 /** Recognises a unique/primary-key violation however the driver (MariaDB, MySQL, H2) and Micronaut Data wrap it. */
-final class DuplicateKey {
+public final class DuplicateKey {
 
     private static final String INTEGRITY_CONSTRAINT_STATE_CLASS = "23";
 
     private DuplicateKey() {
     }
 
-    static boolean isCauseOf(Throwable error) {
+    public static boolean isCauseOf(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLIntegrityConstraintViolationException) {
                 return true;

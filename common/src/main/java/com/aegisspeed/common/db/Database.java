@@ -1,4 +1,4 @@
-package com.aegisspeed.auth.db;
+package com.aegisspeed.common.db;
 
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;

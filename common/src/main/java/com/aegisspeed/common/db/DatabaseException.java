@@ -1,15 +1,15 @@
-package com.aegisspeed.auth.db;
+package com.aegisspeed.common.db;
 
 import java.sql.SQLException;
 
 /** A database fault; answered with the endpoint's internal-error code, never with the SQL message. */
 public class DatabaseException extends RuntimeException {
 
-    DatabaseException(SQLException cause) {
+    public DatabaseException(SQLException cause) {
         super("database access failed", cause);
     }
 
-    static RuntimeException of(SQLException e) {
+    public static RuntimeException of(SQLException e) {
         return new DatabaseException(e);
     }
 }

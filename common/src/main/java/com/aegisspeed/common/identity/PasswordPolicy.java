@@ -1,4 +1,4 @@
-package com.aegisspeed.auth.register;
+package com.aegisspeed.common.identity;
 
 import jakarta.inject.Singleton;
 
