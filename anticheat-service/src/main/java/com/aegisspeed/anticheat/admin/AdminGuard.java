@@ -1,5 +1,6 @@
 package com.aegisspeed.anticheat.admin;
 
+import com.aegisspeed.common.envelope.Refusal;
 import com.aegisspeed.common.internal.AuthInternalClient;
 import com.aegisspeed.common.token.VerifiedToken;
 import io.micronaut.core.annotation.Nullable;
@@ -23,15 +24,15 @@ public class AdminGuard {
         this.auth = auth;
     }
 
-    /** @throws AdminRefused when the token is not an admin's or the secret is missing, wrong or expired */
+    /** @throws Refusal when the token is not an admin's or the secret is missing, wrong or expired */
     void requireAdmin(VerifiedToken token, @Nullable String adminSecret) {
         if (!token.isAdmin()) {
-            throw new AdminRefused(HttpStatus.FORBIDDEN, AdminCodes.NOT_ADMIN, "This account is not an admin account");
+            throw new Refusal(HttpStatus.FORBIDDEN, AdminCodes.NOT_ADMIN, "This account is not an admin account");
         }
         boolean secretValid = adminSecret != null && !adminSecret.isBlank() && adminSecret.length() <= MAX_SECRET_LENGTH
                 && auth.verifyAdminSecret(adminSecret, token.jti());
         if (!secretValid) {
-            throw new AdminRefused(HttpStatus.UNAUTHORIZED, AdminCodes.ADMIN_SECRET_INVALID,
+            throw new Refusal(HttpStatus.UNAUTHORIZED, AdminCodes.ADMIN_SECRET_INVALID,
                     "Dynamic admin secret expired or invalid");
         }
     }

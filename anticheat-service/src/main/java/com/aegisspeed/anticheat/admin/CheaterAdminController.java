@@ -127,11 +127,7 @@ public class CheaterAdminController {
 
     private HttpResponse<ApiResponse> guarded(VerifiedToken token, @Nullable String adminSecret,
                                               Supplier<HttpResponse<ApiResponse>> action) {
-        try {
-            guard.requireAdmin(token, adminSecret);
-            return action.get();
-        } catch (AdminRefused refused) {
-            return refused.answer();
-        }
+        guard.requireAdmin(token, adminSecret);
+        return action.get();
     }
 }

@@ -1,5 +1,6 @@
 package com.aegisspeed.anticheat.admin;
 
+import com.aegisspeed.common.envelope.Refusal;
 import com.aegisspeed.common.db.DuplicateKey;
 import com.aegisspeed.anticheat.Utc;
 import com.aegisspeed.anticheat.report.CheckLogRepository;
@@ -65,7 +66,7 @@ public class CheaterMarkingService {
         InternalUser user = findUser(request.userAegisSpeedId());
         if (logs.countByUserPublicIdAndCheckResultInAndLaunchCodeIn(user.publicId(), CheckResults.CHEATING, evidence)
                 != evidence.size()) {
-            throw AdminRefused.invalidInput(
+            throw invalidInput(
                     "evidence_launch_codes must all be cheating records (Failed or Suspicious) of this user");
         }
         LocalDateTime now = Utc.now(clock);
@@ -99,7 +100,7 @@ public class CheaterMarkingService {
         try {
             transactions.executeWrite(status -> {
                 if (marks.deleteByUserPublicId(user.publicId()) == 0) {
-                    throw new AdminRefused(HttpStatus.CONFLICT, AdminCodes.MARK_CONFLICT, "User is not marked as a cheater");
+                    throw new Refusal(HttpStatus.CONFLICT, AdminCodes.MARK_CONFLICT, "User is not marked as a cheater");
                 }
                 events.save(new CheaterMarkEvent(null, user.publicId(), user.aegisSpeedId(), CheaterMarkEvent.UNMARK,
                         reason, "", admin.subject(), admin.aegisSpeedId(), now));
@@ -122,7 +123,7 @@ public class CheaterMarkingService {
             marks.save(mark);
         } catch (RuntimeException e) {
             if (DuplicateKey.isCauseOf(e)) {
-                throw new AdminRefused(HttpStatus.CONFLICT, AdminCodes.MARK_CONFLICT, "User is already marked as a cheater");
+                throw new Refusal(HttpStatus.CONFLICT, AdminCodes.MARK_CONFLICT, "User is already marked as a cheater");
             }
             throw e;
         }
@@ -140,18 +141,18 @@ public class CheaterMarkingService {
 
     private InternalUser findUser(String aegisSpeedId) {
         return users.findByAegisSpeedId(aegisSpeedId)
-                .orElseThrow(() -> new AdminRefused(HttpStatus.NOT_FOUND, AdminCodes.USER_NOT_FOUND, "User does not exist"));
+                .orElseThrow(() -> new Refusal(HttpStatus.NOT_FOUND, AdminCodes.USER_NOT_FOUND, "User does not exist"));
     }
 
     static void requireAegisSpeedId(String aegisSpeedId) {
         if (!AegisSpeedIds.isValid(aegisSpeedId)) {
-            throw AdminRefused.invalidInput("Invalid AegisSpeed ID");
+            throw invalidInput("Invalid AegisSpeed ID");
         }
     }
 
     private static String requireReason(String reason) {
         if (reason.isBlank() || reason.length() > MAX_REASON_LENGTH) {
-            throw AdminRefused.invalidInput("Invalid reason: 1 to " + MAX_REASON_LENGTH + " characters, not blank");
+            throw invalidInput("Invalid reason: 1 to " + MAX_REASON_LENGTH + " characters, not blank");
         }
         return reason.strip();
     }
@@ -160,8 +161,12 @@ public class CheaterMarkingService {
         List<String> distinct = List.copyOf(new LinkedHashSet<>(launchCodes.stream()
                 .map(code -> code == null ? "" : code).toList()));
         if (distinct.isEmpty() || distinct.size() > MAX_EVIDENCE || !distinct.stream().allMatch(ReportRules::isLaunchCode)) {
-            throw AdminRefused.invalidInput("Invalid evidence_launch_codes: 1 to " + MAX_EVIDENCE + " launch codes");
+            throw invalidInput("Invalid evidence_launch_codes: 1 to " + MAX_EVIDENCE + " launch codes");
         }
         return distinct;
+    }
+
+    private static Refusal invalidInput(String text) {
+        return new Refusal(HttpStatus.BAD_REQUEST, AdminCodes.INVALID_INPUT, text);
     }
 }

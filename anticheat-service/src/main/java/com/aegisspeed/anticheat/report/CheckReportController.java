@@ -32,12 +32,7 @@ public class CheckReportController {
     @Post("/report_check_result")
     @ApiEndpoint(internalErrorCode = INTERNAL_ERROR, notOpenCode = NOT_OPEN, tokenInvalidCode = TOKEN_INVALID)
     public HttpResponse<ApiResponse> report(VerifiedToken token, @Valid @Body ReportRequest request) {
-        try {
-            String launchCode = reports.report(token, request);
-            return HttpResponse.ok(ApiResponse.success("Check result reported successfully", new Reported(launchCode)));
-        } catch (ReportRefused refused) {
-            return HttpResponse.<ApiResponse>status(refused.status())
-                    .body(ApiResponse.error(refused.status(), refused.code(), refused.getMessage()));
-        }
+        String launchCode = reports.report(token, request);
+        return HttpResponse.ok(ApiResponse.success("Check result reported successfully", new Reported(launchCode)));
     }
 }

@@ -1,5 +1,6 @@
 package com.aegisspeed.anticheat.report;
 
+import com.aegisspeed.common.envelope.Refusal;
 import com.aegisspeed.common.db.DuplicateKey;
 import com.aegisspeed.anticheat.Utc;
 import com.aegisspeed.anticheat.machines.MachineDirectoryClient;
@@ -33,7 +34,7 @@ public class CheckReportService {
 
     public String report(VerifiedToken token, ReportRequest request) {
         ReportRules.problem(request).ifPresent(problem -> {
-            throw new ReportRefused(HttpStatus.BAD_REQUEST, INVALID_INPUT, problem);
+            throw new Refusal(HttpStatus.BAD_REQUEST, INVALID_INPUT, problem);
         });
         CheckLog wanted = new CheckLog(null, request.launchCode(), token.subject(), token.aegisSpeedId(),
                 request.machineCode(), request.checkResult(), request.checkResultDetail(),
@@ -47,7 +48,7 @@ public class CheckReportService {
         boolean machineIsTheUsers = machines.ownerOf(wanted.machineCode())
                 .filter(token.subject()::equals).isPresent();
         if (!machineIsTheUsers) {
-            throw new ReportRefused(HttpStatus.FORBIDDEN, MACHINE_NOT_YOURS, "Machine code is not bound to this user");
+            throw new Refusal(HttpStatus.FORBIDDEN, MACHINE_NOT_YOURS, "Machine code is not bound to this user");
         }
         try {
             logs.save(wanted);
@@ -63,7 +64,7 @@ public class CheckReportService {
 
     private static String acknowledgeRepeat(CheckLog earlier, CheckLog wanted) {
         if (!earlier.sameReportAs(wanted)) {
-            throw new ReportRefused(HttpStatus.CONFLICT, LAUNCH_CODE_TAKEN,
+            throw new Refusal(HttpStatus.CONFLICT, LAUNCH_CODE_TAKEN,
                     "launch_code already used by a different report");
         }
         return earlier.launchCode();

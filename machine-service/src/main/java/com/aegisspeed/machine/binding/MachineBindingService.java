@@ -1,5 +1,6 @@
 package com.aegisspeed.machine.binding;
 
+import com.aegisspeed.common.envelope.Refusal;
 import com.aegisspeed.common.db.DuplicateKey;
 import com.aegisspeed.common.identity.AegisSpeedIds;
 import com.aegisspeed.common.identity.IdNumbers;
@@ -43,7 +44,7 @@ public class MachineBindingService {
     /** {@code register_machine_info}: the token must be the named user's own (DECISIONS.md §5). */
     public BoundMachine bindByIdNumber(VerifiedToken token, RegisterByIdNumberRequest request) {
         if (!IdNumbers.isValid(request.userId(), LocalDate.now(clock))) {
-            throw new RegistrationRefused(HttpStatus.BAD_REQUEST, INVALID_INPUT, "Invalid user ID number");
+            throw new Refusal(HttpStatus.BAD_REQUEST, INVALID_INPUT, "Invalid user ID number");
         }
         requireValid(request.machine());
         // Looking up the token's own user (not the ID number) tells a caller nothing about other ID numbers.
@@ -57,7 +58,7 @@ public class MachineBindingService {
     /** {@code register_machine_info_by_aegisspeed_id}: the named user's own token or an admin's. */
     public BoundMachine bindByAegisSpeedId(VerifiedToken token, RegisterByAegisSpeedIdRequest request) {
         if (!AegisSpeedIds.isValid(request.userAegisSpeedId())) {
-            throw new RegistrationRefused(HttpStatus.BAD_REQUEST, INVALID_INPUT, "Invalid AegisSpeed ID");
+            throw new Refusal(HttpStatus.BAD_REQUEST, INVALID_INPUT, "Invalid AegisSpeed ID");
         }
         requireValid(request.machine());
         if (!request.userAegisSpeedId().equals(token.aegisSpeedId()) && !token.isAdmin()) {
@@ -70,7 +71,7 @@ public class MachineBindingService {
 
     private BoundMachine bind(InternalUser user, MachineInfo info) {
         if (user.isCheater()) {
-            throw new RegistrationRefused(HttpStatus.FORBIDDEN, USER_IS_CHEATER,
+            throw new Refusal(HttpStatus.FORBIDDEN, USER_IS_CHEATER,
                     "User is marked as a cheater and cannot bind machines");
         }
         Machine wanted = Machine.of(info, user.publicId(), now());
@@ -85,7 +86,7 @@ public class MachineBindingService {
         Machine existing = machines.findById(info.machineCode())
                 .orElseThrow(() -> new IllegalStateException("duplicate key but no machine row"));
         if (!existing.ownerPublicId().equals(user.publicId())) {
-            throw new RegistrationRefused(HttpStatus.CONFLICT, ALREADY_REGISTERED, "Machine code already registered");
+            throw new Refusal(HttpStatus.CONFLICT, ALREADY_REGISTERED, "Machine code already registered");
         }
         Machine refreshed = Machine.of(info, user.publicId(), existing.boundAt());
         machines.update(refreshed);
@@ -94,7 +95,7 @@ public class MachineBindingService {
 
     private static void requireValid(MachineInfo info) {
         MachineInfoRules.problem(info).ifPresent(problem -> {
-            throw new RegistrationRefused(HttpStatus.BAD_REQUEST, INVALID_INPUT, problem);
+            throw new Refusal(HttpStatus.BAD_REQUEST, INVALID_INPUT, problem);
         });
     }
 
@@ -107,12 +108,12 @@ public class MachineBindingService {
                 machine.boundAt().atOffset(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
     }
 
-    private static RegistrationRefused userNotFound() {
-        return new RegistrationRefused(HttpStatus.NOT_FOUND, USER_NOT_FOUND, "User does not exist");
+    private static Refusal userNotFound() {
+        return new Refusal(HttpStatus.NOT_FOUND, USER_NOT_FOUND, "User does not exist");
     }
 
-    private static RegistrationRefused notYourAccount() {
-        return new RegistrationRefused(HttpStatus.FORBIDDEN, NOT_YOUR_ACCOUNT,
+    private static Refusal notYourAccount() {
+        return new Refusal(HttpStatus.FORBIDDEN, NOT_YOUR_ACCOUNT,
                 "The token does not allow binding machines to this user");
     }
 }

@@ -42,11 +42,6 @@ public class MachineRegistrationController {
     }
 
     private static HttpResponse<ApiResponse> answer(Supplier<BoundMachine> bind) {
-        try {
-            return HttpResponse.ok(ApiResponse.success(REGISTERED, bind.get()));
-        } catch (RegistrationRefused refused) {
-            return HttpResponse.<ApiResponse>status(refused.status())
-                    .body(ApiResponse.error(refused.status(), refused.code(), refused.getMessage()));
-        }
+        return HttpResponse.ok(ApiResponse.success(REGISTERED, bind.get()));
     }
 }

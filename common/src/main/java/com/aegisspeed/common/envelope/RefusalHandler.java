@@ -1,0 +1,18 @@
+package com.aegisspeed.common.envelope;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+
+/** Answers a {@link Refusal} with its status, code and text, in the envelope shape its endpoint declares. */
+@Singleton
+public class RefusalHandler implements ExceptionHandler<Refusal, HttpResponse<?>> {
+
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, Refusal refusal) {
+        Envelope shape = DeclaredEndpoint.of(request).map(DeclaredEndpoint::envelope).orElse(Envelope.STANDARD);
+        return HttpResponse.status(refusal.status())
+                .body(DeclaredEndpoint.errorBody(shape, refusal.status(), refusal.code(), refusal.getMessage()));
+    }
+}
