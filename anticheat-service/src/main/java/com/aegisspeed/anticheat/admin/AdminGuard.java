@@ -14,10 +14,6 @@ import jakarta.inject.Singleton;
 @Singleton
 public class AdminGuard {
 
-    public static final String SECRET_HEADER = "X-Admin-Secret";
-    /** Far above any secret auth-service issues; longer values are not worth a call. */
-    private static final int MAX_SECRET_LENGTH = 512;
-
     private final AuthInternalClient auth;
 
     public AdminGuard(AuthInternalClient auth) {
@@ -29,9 +25,7 @@ public class AdminGuard {
         if (!token.isAdmin()) {
             throw new Refusal(HttpStatus.FORBIDDEN, AdminCodes.NOT_ADMIN, "This account is not an admin account");
         }
-        boolean secretValid = adminSecret != null && !adminSecret.isBlank() && adminSecret.length() <= MAX_SECRET_LENGTH
-                && auth.verifyAdminSecret(adminSecret, token.jti());
-        if (!secretValid) {
+        if (!auth.isValidAdminSecret(adminSecret, token)) {
             throw new Refusal(HttpStatus.UNAUTHORIZED, AdminCodes.ADMIN_SECRET_INVALID,
                     "Dynamic admin secret expired or invalid");
         }

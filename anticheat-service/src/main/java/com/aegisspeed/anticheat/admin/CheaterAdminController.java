@@ -1,5 +1,6 @@
 package com.aegisspeed.anticheat.admin;
 
+import com.aegisspeed.common.internal.AuthInternalClient;
 import com.aegisspeed.anticheat.Paging;
 import com.aegisspeed.anticheat.report.CheckLog;
 import com.aegisspeed.anticheat.report.CheckLogRepository;
@@ -52,7 +53,7 @@ public class CheaterAdminController {
     @Get("/list_cheating_records")
     @ApiEndpoint(internalErrorCode = INTERNAL_ERROR, notOpenCode = NOT_OPEN, tokenInvalidCode = TOKEN_INVALID)
     public HttpResponse<ApiResponse> listCheatingRecords(VerifiedToken token,
-                                                         @Nullable @Header(AdminGuard.SECRET_HEADER) String adminSecret,
+                                                         @Nullable @Header(AuthInternalClient.ADMIN_SECRET_HEADER) String adminSecret,
                                                          @Nullable @QueryValue("user_AegisSpeed_id") String userAegisSpeedId,
                                                          @Nullable @QueryValue Integer page,
                                                          @Nullable @QueryValue Integer size) {
@@ -81,7 +82,7 @@ public class CheaterAdminController {
     @Post("/mark_cheater")
     @ApiEndpoint(internalErrorCode = INTERNAL_ERROR, notOpenCode = NOT_OPEN, tokenInvalidCode = TOKEN_INVALID)
     public HttpResponse<ApiResponse> markCheater(VerifiedToken token,
-                                                 @Nullable @Header(AdminGuard.SECRET_HEADER) String adminSecret,
+                                                 @Nullable @Header(AuthInternalClient.ADMIN_SECRET_HEADER) String adminSecret,
                                                  @Valid @Body MarkRequest request) {
         return guarded(token, adminSecret, () ->
                 HttpResponse.ok(ApiResponse.success("User marked as a cheater", marking.mark(token, request))));
@@ -90,7 +91,7 @@ public class CheaterAdminController {
     @Post("/unmark_cheater")
     @ApiEndpoint(internalErrorCode = INTERNAL_ERROR, notOpenCode = NOT_OPEN, tokenInvalidCode = TOKEN_INVALID)
     public HttpResponse<ApiResponse> unmarkCheater(VerifiedToken token,
-                                                   @Nullable @Header(AdminGuard.SECRET_HEADER) String adminSecret,
+                                                   @Nullable @Header(AuthInternalClient.ADMIN_SECRET_HEADER) String adminSecret,
                                                    @Valid @Body UnmarkRequest request) {
         return guarded(token, adminSecret, () ->
                 HttpResponse.ok(ApiResponse.success("Cheater mark lifted", marking.unmark(token, request))));
@@ -99,7 +100,7 @@ public class CheaterAdminController {
     @Get("/get_cheater_mark_history")
     @ApiEndpoint(internalErrorCode = INTERNAL_ERROR, notOpenCode = NOT_OPEN, tokenInvalidCode = TOKEN_INVALID)
     public HttpResponse<ApiResponse> markHistory(VerifiedToken token,
-                                                 @Nullable @Header(AdminGuard.SECRET_HEADER) String adminSecret,
+                                                 @Nullable @Header(AuthInternalClient.ADMIN_SECRET_HEADER) String adminSecret,
                                                  @Nullable @QueryValue("user_AegisSpeed_id") String userAegisSpeedId,
                                                  @Nullable @QueryValue Integer page,
                                                  @Nullable @QueryValue Integer size) {

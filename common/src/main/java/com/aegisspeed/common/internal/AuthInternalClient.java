@@ -1,5 +1,7 @@
 package com.aegisspeed.common.internal;
 
+import com.aegisspeed.common.token.VerifiedToken;
+import io.micronaut.core.annotation.Nullable;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -14,7 +16,11 @@ import java.util.Map;
 @Singleton
 public class AuthInternalClient {
 
+    /** The header admin operations carry the dynamic admin secret in (DECISIONS.md §4). */
+    public static final String ADMIN_SECRET_HEADER = "X-Admin-Secret";
     private static final String SERVICE = "auth-service";
+    /** Far above any secret auth-service issues; longer values are not worth a call. */
+    private static final int MAX_SECRET_LENGTH = 512;
 
     private final HttpClient client;
 
@@ -28,6 +34,15 @@ public class AuthInternalClient {
 
     @Serdeable
     record AdminSecretQuestion(@JsonProperty("admin_secret") String adminSecret, String jti) {
+    }
+
+    /**
+     * Whether {@code presented} (the {@link #ADMIN_SECRET_HEADER} value, possibly absent) is a dynamic admin
+     * secret issued for {@code token} and still valid.
+     */
+    public boolean isValidAdminSecret(@Nullable String presented, VerifiedToken token) {
+        return presented != null && !presented.isBlank() && presented.length() <= MAX_SECRET_LENGTH
+                && verifyAdminSecret(presented, token.jti());
     }
 
     /** Whether {@code adminSecret} was issued for the token {@code jti} and is still valid. */

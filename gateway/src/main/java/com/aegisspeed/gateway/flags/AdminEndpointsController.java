@@ -28,7 +28,6 @@ import jakarta.validation.constraints.NotBlank;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -45,7 +44,6 @@ public class AdminEndpointsController {
     static final String ADMIN_SECRET_INVALID = "10004";
     static final String ROLE_NOT_ALLOWED = "10005";
     static final String NO_SUCH_TARGET = "10006";
-    static final String ADMIN_SECRET_HEADER = "X-Admin-Secret";
     private static final int DEFAULT_HISTORY = 100;
 
     private final EndpointFlagService flags;
@@ -99,7 +97,7 @@ public class AdminEndpointsController {
     }
 
     @Get
-    public HttpResponse<ApiResponse> list(VerifiedToken token, @Nullable @Header(ADMIN_SECRET_HEADER) String secret) {
+    public HttpResponse<ApiResponse> list(VerifiedToken token, @Nullable @Header(AuthInternalClient.ADMIN_SECRET_HEADER) String secret) {
         return asOperator(token, secret, () -> ok("Endpoints listed", Map.of("endpoints",
                 flags.list().stream().map(listed -> new EndpointState(listed.route().path(), listed.route().service(),
                         listed.route().methods().stream().map(Enum::name).sorted().toList(),
@@ -107,33 +105,33 @@ public class AdminEndpointsController {
     }
 
     @Post("/open")
-    public HttpResponse<ApiResponse> open(VerifiedToken token, @Nullable @Header(ADMIN_SECRET_HEADER) String secret,
+    public HttpResponse<ApiResponse> open(VerifiedToken token, @Nullable @Header(AuthInternalClient.ADMIN_SECRET_HEADER) String secret,
                                           @Valid @Body EndpointTarget target) {
         return setEndpoint(token, secret, target, true);
     }
 
     @Post("/close")
-    public HttpResponse<ApiResponse> close(VerifiedToken token, @Nullable @Header(ADMIN_SECRET_HEADER) String secret,
+    public HttpResponse<ApiResponse> close(VerifiedToken token, @Nullable @Header(AuthInternalClient.ADMIN_SECRET_HEADER) String secret,
                                            @Valid @Body EndpointTarget target) {
         return setEndpoint(token, secret, target, false);
     }
 
     @Post("/open_service")
     public HttpResponse<ApiResponse> openService(VerifiedToken token,
-                                                 @Nullable @Header(ADMIN_SECRET_HEADER) String secret,
+                                                 @Nullable @Header(AuthInternalClient.ADMIN_SECRET_HEADER) String secret,
                                                  @Valid @Body ServiceTarget target) {
         return setService(token, secret, target, true);
     }
 
     @Post("/close_service")
     public HttpResponse<ApiResponse> closeService(VerifiedToken token,
-                                                  @Nullable @Header(ADMIN_SECRET_HEADER) String secret,
+                                                  @Nullable @Header(AuthInternalClient.ADMIN_SECRET_HEADER) String secret,
                                                   @Valid @Body ServiceTarget target) {
         return setService(token, secret, target, false);
     }
 
     @Get("/history")
-    public HttpResponse<ApiResponse> history(VerifiedToken token, @Nullable @Header(ADMIN_SECRET_HEADER) String secret,
+    public HttpResponse<ApiResponse> history(VerifiedToken token, @Nullable @Header(AuthInternalClient.ADMIN_SECRET_HEADER) String secret,
                                              @Nullable @QueryValue("endpoint_path") String endpointPath,
                                              @Nullable @QueryValue @Min(1) @Max(1000) Integer limit) {
         return asOperator(token, secret, () -> ok("History listed", Map.of("changes",
@@ -162,9 +160,7 @@ public class AdminEndpointsController {
         if (!token.mayChangeEndpointFlags()) {
             return error(HttpStatus.FORBIDDEN, ROLE_NOT_ALLOWED, "This account may not change endpoint flags");
         }
-        boolean secretValid = Optional.ofNullable(secret).filter(s -> !s.isBlank())
-                .map(s -> auth.verifyAdminSecret(s, token.jti())).orElse(false);
-        if (!secretValid) {
+        if (!auth.isValidAdminSecret(secret, token)) {
             return error(HttpStatus.UNAUTHORIZED, ADMIN_SECRET_INVALID, "Dynamic admin secret expired or invalid");
         }
         return action.get();

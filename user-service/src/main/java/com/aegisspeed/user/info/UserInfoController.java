@@ -28,7 +28,6 @@ import java.util.Optional;
 @Controller("/user/info")
 public class UserInfoController {
 
-    static final String ADMIN_SECRET_HEADER = "X-Admin-Secret";
     static final String TOKEN_INVALID = "10001";
     static final String ADMIN_SECRET_INVALID = "10004";
 
@@ -75,9 +74,8 @@ public class UserInfoController {
      */
     @Get("/get_admin_info")
     @ApiEndpoint(internalErrorCode = "10003", notOpenCode = "10002")
-    public HttpResponse<ApiResponse> getAdminInfo(VerifiedToken token, @Nullable @Header(ADMIN_SECRET_HEADER) String adminSecret) {
-        if (!token.isAdmin() || adminSecret == null || adminSecret.isBlank()
-                || !auth.verifyAdminSecret(adminSecret, token.jti())) {
+    public HttpResponse<ApiResponse> getAdminInfo(VerifiedToken token, @Nullable @Header(AuthInternalClient.ADMIN_SECRET_HEADER) String adminSecret) {
+        if (!token.isAdmin() || !auth.isValidAdminSecret(adminSecret, token)) {
             return error(HttpStatus.UNAUTHORIZED, ADMIN_SECRET_INVALID, "动态密钥已过期或无效");
         }
         Optional<UserAccount> found = users.findByPublicId(token.subject());
