@@ -6,10 +6,7 @@ import com.aegisspeed.testsupport.RunningService;
 import com.aegisspeed.testsupport.TestAuthority;
 import com.aegisspeed.testsupport.TestHttp;
 import com.aegisspeed.testsupport.TestUserDirectory;
-import io.micronaut.json.JsonMapper;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -35,7 +32,6 @@ final class AnticheatHarness implements AutoCloseable {
     static final String UNMARK = "/anticheat/admin/unmark_cheater";
     static final String MARK_HISTORY = "/anticheat/admin/get_cheater_mark_history";
 
-    private static final JsonMapper JSON = JsonMapper.createDefault();
 
     final TestAuthority authority;
     final TestUserDirectory users;
@@ -152,11 +148,7 @@ final class AnticheatHarness implements AutoCloseable {
     }
 
     static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestHttp.json(value);
     }
 
     @Override

@@ -6,8 +6,6 @@ import com.aegisspeed.testsupport.TestHttp;
 import com.aegisspeed.testsupport.TestUserDirectory;
 import io.micronaut.json.JsonMapper;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -93,11 +91,7 @@ final class MachineServiceHarness implements AutoCloseable {
     }
 
     static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestHttp.json(value);
     }
 
     /** POSTs {@code body} as JSON with {@code Authorization: Bearer token} (no header when token is null). */

@@ -21,11 +21,11 @@ import java.util.concurrent.Executors;
  * test is real; this stands in for its neighbour). It can be stopped, to play an outage, and started again
  * on the same port.
  */
-abstract class ProtocolStub implements AutoCloseable {
+public abstract class ProtocolStub implements AutoCloseable {
 
     /** What a request handled by {@link #answer} gets back: HTTP status and the envelope's code and data. */
-    record Answer(int status, String code, Object data) {
-        static Answer ok(Object data) {
+    public record Answer(int status, String code, Object data) {
+        public static Answer ok(Object data) {
             return new Answer(200, "10000", data);
         }
     }

@@ -24,11 +24,22 @@ public final class TestHttp {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-    private final JsonMapper json = JsonMapper.createDefault();
+    private static final JsonMapper JSON = JsonMapper.createDefault();
+
+    private final JsonMapper json = JSON;
     private final URI base;
 
     public TestHttp(URI base) {
         this.base = base;
+    }
+
+    /** {@code value} (a map, list or record) as a JSON request body. */
+    public static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public URI uri(String path) {

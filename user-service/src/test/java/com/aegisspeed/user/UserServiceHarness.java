@@ -140,16 +140,7 @@ final class UserServiceHarness implements AutoCloseable {
     }
 
     static String json(Map<String, Object> fields) {
-        StringBuilder json = new StringBuilder("{");
-        for (Map.Entry<String, Object> field : fields.entrySet()) {
-            if (json.length() > 1) {
-                json.append(',');
-            }
-            json.append('"').append(field.getKey()).append("\":");
-            Object value = field.getValue();
-            json.append(value instanceof String text ? "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : String.valueOf(value));
-        }
-        return json.append('}').toString();
+        return TestHttp.json(fields);
     }
 
     /** Polls until {@code condition} yields the expected value (an asynchronous effect such as a polled revocation). */
