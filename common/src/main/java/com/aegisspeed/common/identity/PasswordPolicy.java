@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
 @Singleton
 public class PasswordPolicy {
 
-    static final int MIN_LENGTH = 8;
-    static final int MAX_LENGTH = 128;
+    private static final int MIN_LENGTH = 8;
+    private static final int MAX_LENGTH = 128;
     private static final String LIST = "passwords/common-passwords.txt";
 
     private final Set<String> common;
@@ -41,10 +41,15 @@ public class PasswordPolicy {
     }
 
     public boolean accepts(String password) {
+        return hasPossibleLength(password) && !common.contains(password.toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether any account could have this password: 8 to 128 characters (code points). */
+    public static boolean hasPossibleLength(String password) {
         if (password == null) {
             return false;
         }
         int length = password.codePointCount(0, password.length());
-        return length >= MIN_LENGTH && length <= MAX_LENGTH && !common.contains(password.toLowerCase(Locale.ROOT));
+        return length >= MIN_LENGTH && length <= MAX_LENGTH;
     }
 }

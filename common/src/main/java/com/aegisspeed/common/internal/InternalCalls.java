@@ -14,15 +14,15 @@ import java.util.Optional;
  * caller expects come back as {@link Answer}; anything else, or no answer at all, is a
  * {@link DependencyUnavailableException}. Call from blocking code only (controllers on the IO pool).
  */
-final class InternalCalls {
+public final class InternalCalls {
 
     private InternalCalls() {
     }
 
-    record Answer<T>(HttpStatus status, String code, String result, Optional<T> data) {
+    public record Answer<T>(HttpStatus status, String code, String result, Optional<T> data) {
     }
 
-    static <T> Answer<T> exchange(HttpClient client, String service, HttpRequest<?> request, Class<T> dataType) {
+    public static <T> Answer<T> exchange(HttpClient client, String service, HttpRequest<?> request, Class<T> dataType) {
         Argument<InternalReply<T>> replyType = InternalReply.typeOf(dataType);
         try {
             var response = client.toBlocking().exchange(request, replyType);
@@ -42,7 +42,7 @@ final class InternalCalls {
                 .orElseGet(() -> new Answer<>(status, "", "", Optional.empty()));
     }
 
-    static <T> T require(Answer<T> answer, String service) {
+    public static <T> T require(Answer<T> answer, String service) {
         boolean success = answer.status().getCode() >= 200 && answer.status().getCode() < 300;
         if (!success || answer.data().isEmpty()) {
             throw new DependencyUnavailableException(service, "answered HTTP " + answer.status().getCode()
