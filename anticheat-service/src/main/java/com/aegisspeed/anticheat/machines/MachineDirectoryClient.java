@@ -1,15 +1,12 @@
 package com.aegisspeed.anticheat.machines;
 
 import com.aegisspeed.common.internal.DependencyUnavailableException;
-import com.aegisspeed.common.internal.InternalReply;
+import com.aegisspeed.common.internal.InternalCalls;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientException;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -25,7 +22,6 @@ public class MachineDirectoryClient {
 
     private static final String SERVICE = "machine-service";
     private static final String NO_SUCH_MACHINE = "10002";
-    private static final Argument<InternalReply<MachineOwner>> REPLY = InternalReply.typeOf(MachineOwner.class);
 
     private final HttpClient client;
 
@@ -42,22 +38,15 @@ public class MachineDirectoryClient {
     /** The public id of the user the machine code is bound to; empty when it is bound to nobody. */
     public Optional<String> ownerOf(String machineCode) {
         String path = UriBuilder.of("/internal/machines").path(machineCode).toString();
-        try {
-            var response = client.toBlocking().exchange(HttpRequest.GET(path), REPLY);
-            Optional<String> owner = response.getBody(REPLY).map(InternalReply::data).map(MachineOwner::ownerPublicId);
-            if (owner.isEmpty()) {
-                throw new DependencyUnavailableException(SERVICE, "answered without an owner");
-            }
-            return owner;
-        } catch (HttpClientResponseException e) {
-            boolean noSuchMachine = e.getStatus() == HttpStatus.NOT_FOUND
-                    && e.getResponse().getBody(REPLY).map(InternalReply::code).filter(NO_SUCH_MACHINE::equals).isPresent();
-            if (noSuchMachine) {
-                return Optional.empty();
-            }
-            throw new DependencyUnavailableException(SERVICE, "answered HTTP " + e.getStatus().getCode());
-        } catch (HttpClientException e) {
-            throw new DependencyUnavailableException(SERVICE, "unreachable: " + e.getMessage());
+        InternalCalls.Answer<MachineOwner> answer =
+                InternalCalls.exchange(client, SERVICE, HttpRequest.GET(path), MachineOwner.class);
+        if (answer.status() == HttpStatus.NOT_FOUND && NO_SUCH_MACHINE.equals(answer.code())) {
+            return Optional.empty();
         }
+        String owner = InternalCalls.require(answer, SERVICE).ownerPublicId();
+        if (owner == null) {
+            throw new DependencyUnavailableException(SERVICE, "answered without an owner");
+        }
+        return Optional.of(owner);
     }
 }
