@@ -1,6 +1,7 @@
 package com.aegisspeed.anticheat.report;
 
 import com.aegisspeed.anticheat.Utc;
+import com.aegisspeed.common.identity.MachineCodes;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -16,7 +17,6 @@ public final class ReportRules {
     /** The last year a {@code DATETIME} column holds. */
     private static final int LATEST_YEAR = 9999;
     private static final Pattern LAUNCH_CODE = Pattern.compile("[0-9A-Za-z_-]{1,64}");
-    private static final Pattern MACHINE_CODE = Pattern.compile("[0-9a-zA-Z]{32}");
 
     private ReportRules() {
     }
@@ -44,7 +44,7 @@ public final class ReportRules {
         if (!isLaunchCode(report.launchCode())) {
             return Optional.of("Invalid launch_code: 1 to 64 letters, digits, '_' or '-'");
         }
-        if (!MACHINE_CODE.matcher(report.machineCode()).matches()) {
+        if (!MachineCodes.isValid(report.machineCode())) {
             return Optional.of("Invalid machine_code: exactly 32 letters or digits");
         }
         if (!CheckResults.ALL.contains(report.checkResult())) {

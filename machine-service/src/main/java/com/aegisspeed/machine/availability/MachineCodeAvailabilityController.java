@@ -5,10 +5,10 @@ import com.aegisspeed.common.envelope.AvailabilityResponse;
 import com.aegisspeed.common.envelope.Codes;
 import com.aegisspeed.common.envelope.Envelope;
 import com.aegisspeed.common.identity.IdNumbers;
+import com.aegisspeed.common.identity.MachineCodes;
 import com.aegisspeed.common.internal.InternalUser;
 import com.aegisspeed.common.internal.UserDirectoryClient;
 import com.aegisspeed.machine.binding.Machine;
-import com.aegisspeed.machine.binding.MachineInfoRules;
 import com.aegisspeed.machine.binding.MachineRepository;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -50,7 +50,7 @@ public class MachineCodeAvailabilityController {
         if (!IdNumbers.isValid(request.userId(), LocalDate.now(clock))) {
             return invalid("Invalid user ID format");
         }
-        if (!MachineInfoRules.isMachineCode(request.machineCode())) {
+        if (!MachineCodes.isValid(request.machineCode())) {
             return invalid("Invalid machine code format");
         }
         Optional<Machine> machine = machines.findById(request.machineCode());

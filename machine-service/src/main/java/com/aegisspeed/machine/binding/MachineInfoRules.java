@@ -1,5 +1,7 @@
 package com.aegisspeed.machine.binding;
 
+import com.aegisspeed.common.identity.MachineCodes;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -9,7 +11,6 @@ import java.util.regex.Pattern;
 /** The format of every machine field; the bounds are the column sizes of {@code machines}. */
 public final class MachineInfoRules {
 
-    private static final Pattern MACHINE_CODE = Pattern.compile("[0-9a-zA-Z]{32}");
     /** Six hex pairs separated consistently by {@code :} or {@code -}. */
     private static final Pattern MAC_ADDRESS =
             Pattern.compile("[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\\1[0-9A-Fa-f]{2}){4}");
@@ -28,13 +29,9 @@ public final class MachineInfoRules {
     private MachineInfoRules() {
     }
 
-    public static boolean isMachineCode(String value) {
-        return value != null && MACHINE_CODE.matcher(value).matches();
-    }
-
     /** What is wrong with the machine fields, if anything, as a client-facing sentence. */
     static Optional<String> problem(MachineInfo info) {
-        if (!isMachineCode(info.machineCode())) {
+        if (!MachineCodes.isValid(info.machineCode())) {
             return Optional.of("Invalid machine_code: exactly 32 letters or digits");
         }
         for (TextField field : TEXT_FIELDS) {
