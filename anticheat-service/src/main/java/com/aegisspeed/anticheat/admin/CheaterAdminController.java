@@ -21,7 +21,6 @@ import io.micronaut.http.annotation.QueryValue;
 import jakarta.validation.Valid;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 import static com.aegisspeed.anticheat.admin.AdminCodes.INTERNAL_ERROR;
@@ -58,11 +57,8 @@ public class CheaterAdminController {
                                                          @Nullable @QueryValue Integer page,
                                                          @Nullable @QueryValue Integer size) {
         return guarded(token, adminSecret, () -> {
-            Optional<Paging> paging = Paging.of(page, size);
-            if (paging.isEmpty()) {
-                return Paging.invalid();
-            }
-            Pageable pageable = paging.get().pageable(Paging.NEWEST_CHECK_FIRST);
+            Paging paging = Paging.of(page, size);
+            Pageable pageable = paging.pageable(Paging.NEWEST_CHECK_FIRST);
             List<CheckLog> found;
             long total;
             if (userAegisSpeedId == null) {
@@ -75,7 +71,7 @@ public class CheaterAdminController {
             }
             return HttpResponse.ok(ApiResponse.success("Cheating records retrieved successfully",
                     new AdminViews.CheatingRecordsPage(found.stream().map(AdminViews.CheatingRecord::of).toList(),
-                            paging.get().page(), paging.get().size(), total)));
+                            paging.page(), paging.size(), total)));
         });
     }
 
@@ -105,11 +101,8 @@ public class CheaterAdminController {
                                                  @Nullable @QueryValue Integer page,
                                                  @Nullable @QueryValue Integer size) {
         return guarded(token, adminSecret, () -> {
-            Optional<Paging> paging = Paging.of(page, size);
-            if (paging.isEmpty()) {
-                return Paging.invalid();
-            }
-            Pageable pageable = paging.get().pageable(NEWEST_EVENT_FIRST);
+            Paging paging = Paging.of(page, size);
+            Pageable pageable = paging.pageable(NEWEST_EVENT_FIRST);
             List<CheaterMarkEvent> found;
             long total;
             if (userAegisSpeedId == null) {
@@ -122,7 +115,7 @@ public class CheaterAdminController {
             }
             return HttpResponse.ok(ApiResponse.success("Cheater mark history retrieved successfully",
                     new AdminViews.MarkHistoryPage(found.stream().map(AdminViews.MarkEvent::of).toList(),
-                            paging.get().page(), paging.get().size(), total)));
+                            paging.page(), paging.size(), total)));
         });
     }
 

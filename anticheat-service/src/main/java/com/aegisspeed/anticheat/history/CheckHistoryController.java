@@ -18,7 +18,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code GET /user/info/get_user_check_info} (reference-api.md §3.14): the token's user's checks, newest
@@ -52,17 +51,14 @@ public class CheckHistoryController {
     public HttpResponse<ApiResponse> history(VerifiedToken token,
                                              @Nullable @QueryValue Integer page,
                                              @Nullable @QueryValue Integer size) {
-        Optional<Paging> paging = Paging.of(page, size);
-        if (paging.isEmpty()) {
-            return Paging.invalid();
-        }
-        List<CheckLog> found = logs.findByUserPublicId(token.subject(), paging.get().pageable(Paging.NEWEST_CHECK_FIRST));
+        Paging paging = Paging.of(page, size);
+        List<CheckLog> found = logs.findByUserPublicId(token.subject(), paging.pageable(Paging.NEWEST_CHECK_FIRST));
         long total = logs.countByUserPublicId(token.subject());
         // The ID number lives in user-service only; asked for once, and only when there is something to show.
         String masked = found.isEmpty() ? "" : IdNumbers.mask(users.findByPublicId(token.subject())
                 .map(InternalUser::idNumber).orElse(null));
         List<CheckLogView> views = found.stream().map(log -> CheckLogView.of(log, masked)).toList();
         return HttpResponse.ok(ApiResponse.success("User historical check information retrieved successfully",
-                new CheckLogsPage(views, paging.get().page(), paging.get().size(), total)));
+                new CheckLogsPage(views, paging.page(), paging.size(), total)));
     }
 }

@@ -4,6 +4,7 @@ import com.aegisspeed.common.envelope.ApiEndpoint;
 import com.aegisspeed.common.envelope.AvailabilityResponse;
 import com.aegisspeed.common.envelope.Codes;
 import com.aegisspeed.common.envelope.Envelope;
+import com.aegisspeed.common.envelope.Refusal;
 import com.aegisspeed.common.identity.IdNumbers;
 import com.aegisspeed.common.identity.MachineCodes;
 import com.aegisspeed.common.internal.InternalUser;
@@ -48,10 +49,10 @@ public class MachineCodeAvailabilityController {
     @ApiEndpoint(internalErrorCode = INTERNAL_ERROR, notOpenCode = NOT_OPEN, envelope = Envelope.AVAILABILITY)
     public HttpResponse<AvailabilityResponse> check(@Valid @Body AvailabilityRequest request) {
         if (!IdNumbers.isValid(request.userId(), LocalDate.now(clock))) {
-            return invalid("Invalid user ID format");
+            throw new Refusal(HttpStatus.BAD_REQUEST, INVALID_INPUT, "Invalid user ID format");
         }
         if (!MachineCodes.isValid(request.machineCode())) {
-            return invalid("Invalid machine code format");
+            throw new Refusal(HttpStatus.BAD_REQUEST, INVALID_INPUT, "Invalid machine code format");
         }
         Optional<Machine> machine = machines.findById(request.machineCode());
         if (machine.isEmpty()) {
@@ -65,10 +66,5 @@ public class MachineCodeAvailabilityController {
         return ownedByThisUser
                 ? HttpResponse.ok(new AvailabilityResponse(200, BOUND_TO_THIS_USER, "Machine code already bound to this user", true))
                 : HttpResponse.ok(new AvailabilityResponse(200, BOUND_TO_ANOTHER_USER, "Machine code already bound", true));
-    }
-
-    private static HttpResponse<AvailabilityResponse> invalid(String info) {
-        return HttpResponse.<AvailabilityResponse>status(HttpStatus.BAD_REQUEST)
-                .body(AvailabilityResponse.error(HttpStatus.BAD_REQUEST, INVALID_INPUT, info));
     }
 }
