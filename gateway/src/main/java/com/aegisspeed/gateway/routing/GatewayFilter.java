@@ -19,6 +19,7 @@ import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.server.cors.CorsFilter;
+import io.micronaut.web.router.Router;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,9 +52,11 @@ public class GatewayFilter implements HttpServerFilter {
     private final UpstreamForwarder forwarder;
     private final ClientAddresses clientAddresses;
     private final RouteMetrics metrics;
+    private final Router router;
 
     public GatewayFilter(RouteTable routes, EndpointFlags flags, GatewayTokens tokens, RateLimiter rateLimiter,
-                         UpstreamForwarder forwarder, ClientAddresses clientAddresses, RouteMetrics metrics) {
+                         UpstreamForwarder forwarder, ClientAddresses clientAddresses, RouteMetrics metrics,
+                         Router router) {
         this.routes = routes;
         this.flags = flags;
         this.tokens = tokens;
@@ -61,6 +64,7 @@ public class GatewayFilter implements HttpServerFilter {
         this.forwarder = forwarder;
         this.clientAddresses = clientAddresses;
         this.metrics = metrics;
+        this.router = router;
     }
 
     /** Inside Micronaut's CORS filter, so answers given here (forwarded or refused) get its headers too. */
@@ -86,12 +90,22 @@ public class GatewayFilter implements HttpServerFilter {
         });
     }
 
-    private static Mono<MutableHttpResponse<?>> unrouted(String path, HttpRequest<?> request, ServerFilterChain chain) {
-        if (NEVER_ROUTED.stream().anyMatch(path::startsWith)) {
+    private Mono<MutableHttpResponse<?>> unrouted(String path, HttpRequest<?> request, ServerFilterChain chain) {
+        if (NEVER_ROUTED.stream().anyMatch(path::startsWith) || reachesARoutedController(path, request)) {
             return Mono.just(GatewayErrors.noSuchEndpoint(RouteEnvelope.STANDARD, HttpStatus.NOT_FOUND,
                     "No such endpoint"));
         }
         return Mono.from(chain.proceed(request));
+    }
+
+    /**
+     * Whether Micronaut's router would still dispatch this path to one of the gateway's routed controllers: it
+     * ignores differences such as a trailing slash, so {@code /admin/endpoints/} would otherwise reach the
+     * controller past every check above.
+     */
+    private boolean reachesARoutedController(String path, HttpRequest<?> request) {
+        return router.findAny(path, request)
+                .anyMatch(match -> routes.find(match.getRouteInfo().getUriMatchTemplate().toPathString()).isPresent());
     }
 
     private Mono<MutableHttpResponse<?>> handle(Route route, HttpRequest<?> request, ServerFilterChain chain,
