@@ -20,6 +20,7 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Stands in for auth-service in other services' tests, speaking its protocol (docs/internal-api.md): publishes
@@ -45,6 +47,7 @@ public final class TestAuthority extends ProtocolStub {
     private final List<Map<String, Object>> revocations = new CopyOnWriteArrayList<>();
     private final Map<String, String> adminSecretsByJti = new ConcurrentHashMap<>();
     private final List<String> revokeTokenCalls = new CopyOnWriteArrayList<>();
+    private final AtomicLong sequence = new AtomicLong();
 
     private TestAuthority(Clock clock) {
         super("test-internal-" + UUID.randomUUID());
@@ -69,6 +72,7 @@ public final class TestAuthority extends ProtocolStub {
         properties.put("aegis.jwt.jwks-url", uri() + "/.well-known/jwks.json");
         properties.put("aegis.internal.secret", internalSecret());
         properties.put("aegis.jwt.revocation-poll-interval", "100ms");
+        properties.put("aegis.jwt.key-refresh-min-interval", "1s");
         return properties;
     }
 
@@ -117,14 +121,27 @@ public final class TestAuthority extends ProtocolStub {
 
     /** Revokes one token, as logout does. */
     public void revoke(String token) {
+        revokeWithSequence(sequence.incrementAndGet(), token);
+    }
+
+    /**
+     * Takes the next feed number without publishing anything under it yet, as an insert that has not committed
+     * does: entries numbered after it are readable first.
+     */
+    public long reserveSequence() {
+        return sequence.incrementAndGet();
+    }
+
+    /** Revokes one token under a number taken earlier with {@link #reserveSequence()}: a late commit. */
+    public void revokeWithSequence(long seq, String token) {
         JWTClaimsSet claims = claimsOf(token);
-        addRevocation(claims.getJWTID(), null, null, claims.getExpirationTime().toInstant().getEpochSecond());
+        addRevocation(seq, claims.getJWTID(), null, null, claims.getExpirationTime().toInstant().getEpochSecond());
     }
 
     /** Revokes every token of the user issued up to now, as a password change or ban does. */
     public void revokeAllOf(String subject) {
         long now = clock.instant().getEpochSecond();
-        addRevocation(null, subject, now, now + TokenLifetime.LIFETIME.toSeconds());
+        addRevocation(sequence.incrementAndGet(), null, subject, now, now + TokenLifetime.LIFETIME.toSeconds());
     }
 
     /** A dynamic admin secret bound to the token, as get_secret_admin_password issues it. */
@@ -156,6 +173,7 @@ public final class TestAuthority extends ProtocolStub {
                     entries.add(entry);
                 }
             }
+            entries.sort(Comparator.comparingLong(entry -> (long) entry.get("seq")));
             long last = entries.isEmpty() ? after : (long) entries.get(entries.size() - 1).get("seq");
             return Answer.ok(Map.of("entries", entries, "last_seq", last));
         }
@@ -173,9 +191,9 @@ public final class TestAuthority extends ProtocolStub {
         return new Answer(404, "00004", Map.of());
     }
 
-    private synchronized void addRevocation(String jti, String subject, Long revokedBefore, long expiresAt) {
+    private void addRevocation(long seq, String jti, String subject, Long revokedBefore, long expiresAt) {
         Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("seq", (long) revocations.size() + 1);
+        entry.put("seq", seq);
         entry.put("jti", jti);
         entry.put("subject", subject);
         entry.put("revoked_before", revokedBefore);

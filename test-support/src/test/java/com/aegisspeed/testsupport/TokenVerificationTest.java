@@ -106,6 +106,18 @@ class TokenVerificationTest {
     }
 
     @Test
+    void aRevocationCommittedAfterALaterOneIsStillApplied() throws InterruptedException {
+        String revokedLate = authority.tokenFor(SUBJECT, "ASD000042", Role.USER);
+        String revokedFirst = authority.tokenFor(SUBJECT, "ASD000042", Role.USER);
+        long earlierNumber = authority.reserveSequence();
+        authority.revoke(revokedFirst); // numbered after earlierNumber, readable before it
+        awaitStatus(revokedFirst, 401);
+        assertEquals(200, whoAmI(revokedLate).status());
+        authority.revokeWithSequence(earlierNumber, revokedLate);
+        awaitStatus(revokedLate, 401);
+    }
+
+    @Test
     void anEndpointMayDeclareItsOwnCodeAndEnvelope() {
         TestHttp.Reply reply = service.http().get("/probe/whoami/token-envelope");
         EnvelopeAssertions.assertTokenErrorEnvelope(reply, 401, TokenProbeController.TOKEN_INVALID);

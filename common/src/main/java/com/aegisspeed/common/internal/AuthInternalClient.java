@@ -45,8 +45,7 @@ public class AuthInternalClient {
                 && verifyAdminSecret(presented, token.jti());
     }
 
-    /** Whether {@code adminSecret} was issued for the token {@code jti} and is still valid. */
-    public boolean verifyAdminSecret(String adminSecret, String jti) {
+    private boolean verifyAdminSecret(String adminSecret, String jti) {
         var answer = InternalCalls.exchange(client, SERVICE,
                 HttpRequest.POST("/internal/admin-secrets/verify", new AdminSecretQuestion(adminSecret, jti)),
                 AdminSecretVerdict.class);

@@ -18,13 +18,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * auth-service's published keys, fetched from {@code aegis.jwt.jwks-url} and cached: fetched once in the
- * background at startup, again for an unknown {@code kid} (a rotated key) at most once per
- * {@code key-refresh-min-interval} (so tokens with invented key ids cannot hammer auth-service), and again when
- * the cache is older than {@link #MAX_AGE} (so a withdrawn key stops being accepted). Requests arriving during a
- * fetch wait for it rather than being refused.
+ * background at startup, again for an unknown {@code kid} (a rotated key), and again in the background when the
+ * cache is older than {@link #MAX_AGE} (so a withdrawn key stops being accepted). Fetches happen at most once per
+ * {@code key-refresh-min-interval}, so neither invented key ids nor an unreachable auth-service turn into a fetch
+ * per request. Requests needing a key that a fetch in flight may bring wait for it rather than being refused.
  */
 @Singleton
 public class RemoteJwks implements VerificationKeys {
@@ -60,13 +61,14 @@ public class RemoteJwks implements VerificationKeys {
     @Override
     public Optional<JWK> find(String keyId) {
         Cached current = cached;
-        if (current != null && !isStale(current)) {
-            JWK key = current.keys().getKeyByKeyId(keyId);
-            if (key != null) {
-                return Optional.of(key);
+        JWK key = current == null ? null : current.keys().getKeyByKeyId(keyId);
+        if (key != null) {
+            if (isStale(current)) {
+                CompletableFuture.runAsync(() -> refreshAndFind(null)); // serve the known key meanwhile
             }
+            return Optional.of(key);
         }
-        JWK key = refreshAndFind(keyId);
+        key = refreshAndFind(keyId);
         if (key == null && cached == null) {
             throw new TokenCheckUnavailableException("no keys fetched from " + configuration.jwksUrl() + " yet");
         }
@@ -77,16 +79,18 @@ public class RemoteJwks implements VerificationKeys {
         return current.fetchedAt().plus(MAX_AGE).isBefore(clock.instant());
     }
 
+    /**
+     * Fetches the keys unless that was tried less than {@code key-refresh-min-interval} ago, whatever the
+     * outcome, so an unreachable auth-service costs one wait per interval, not one per request.
+     */
     private synchronized JWK refreshAndFind(String keyId) {
         Cached current = cached;
         JWK known = current == null || keyId == null ? null : current.keys().getKeyByKeyId(keyId);
-        if (known != null && !isStale(current)) {
+        if (known != null) {
             return known; // fetched by another request while this one waited
         }
         Instant now = clock.instant();
-        boolean mayFetch = current == null || isStale(current)
-                || lastAttempt.plus(configuration.keyRefreshMinInterval()).isBefore(now);
-        if (mayFetch) {
+        if (lastAttempt.plus(configuration.keyRefreshMinInterval()).isBefore(now)) {
             lastAttempt = now;
             fetch(now);
         }

@@ -17,7 +17,8 @@ import java.time.Duration;
 
 /**
  * Reads auth-service's revocation feed with the JDK's HTTP client rather than Micronaut's: the first read
- * may happen on a Netty event loop (a gateway filter), where Micronaut's blocking client must not run.
+ * happens while a request's token is checked, possibly on a Netty event loop (the {@code VerifiedToken} argument
+ * binder), where Micronaut's blocking client must not run.
  */
 @Singleton
 public class RevocationFeedReader {

@@ -18,10 +18,6 @@ public record VerifiedToken(
         String subject, String aegisSpeedId, List<String> roles, String jti, Instant issuedAt, Instant expiresAt,
         String raw) {
 
-    public boolean hasRole(Role role) {
-        return roles.contains(role.label());
-    }
-
     /** Holds any admin role ({@code 组织管理员}, {@code 管理员}, {@code 超级管理员}). */
     public boolean isAdmin() {
         return roles.stream().map(Role::fromLabel).anyMatch(r -> r.map(Role::isAdmin).orElse(false));
