@@ -52,6 +52,41 @@ public class UserAccountRepository {
         });
     }
 
+    /**
+     * Which of the values another user already holds (ID number first, then phone number, then e-mail), compared
+     * as the unique keys compare them. Lets a duplicate be refused before any work is spent on it; the unique keys
+     * still settle registrations that race past this check.
+     */
+    public Optional<UniqueKey> findTakenKey(String idNumber, String phoneNumber, String email) {
+        return database.withConnection(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT id_number = ?, phone_number = ?, email = ? "
+                    + "FROM users WHERE id_number = ? OR phone_number = ? OR email = ?")) {
+                for (int offset : new int[] {0, 3}) {
+                    query.setString(offset + 1, idNumber);
+                    query.setString(offset + 2, phoneNumber);
+                    query.setString(offset + 3, email);
+                }
+                boolean idNumberTaken = false;
+                boolean phoneNumberTaken = false;
+                boolean emailTaken = false;
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        idNumberTaken |= rows.getBoolean(1);
+                        phoneNumberTaken |= rows.getBoolean(2);
+                        emailTaken |= rows.getBoolean(3);
+                    }
+                }
+                if (idNumberTaken) {
+                    return Optional.of(UniqueKey.ID_NUMBER);
+                }
+                if (phoneNumberTaken) {
+                    return Optional.of(UniqueKey.PHONE_NUMBER);
+                }
+                return emailTaken ? Optional.of(UniqueKey.EMAIL) : Optional.<UniqueKey>empty();
+            }
+        });
+    }
+
     public Optional<UserAccount> findByPublicId(String publicId) {
         return findOne("public_id", publicId);
     }

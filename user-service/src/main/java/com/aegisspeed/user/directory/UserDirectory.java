@@ -5,6 +5,7 @@ import com.aegisspeed.common.identity.IdNumbers;
 import com.aegisspeed.common.identity.Role;
 import com.aegisspeed.user.account.AegisSpeedIdSequence;
 import com.aegisspeed.user.account.DuplicateUserException;
+import com.aegisspeed.user.account.UniqueKey;
 import com.aegisspeed.user.account.UserAccount;
 import com.aegisspeed.user.account.UserAccountRepository;
 import com.aegisspeed.user.account.UserState;
@@ -29,14 +30,21 @@ public class UserDirectory {
     }
 
     /**
-     * Hashes the password, assigns the next AegisSpeed ID and stores the user.
+     * Hashes the password, assigns the next AegisSpeed ID and stores the user. A value another user already holds
+     * is refused first: AegisSpeed IDs are finite and never reused, and a hash is costly.
      *
      * @throws DuplicateUserException when the ID number, phone number or e-mail address belongs to another user
      */
     public UserAccount create(String idNumber, String userName, String phoneNumber, String email, String password, Role role) {
+        String normalizedIdNumber = IdNumbers.normalize(idNumber);
+        String normalizedEmail = Emails.normalize(email);
+        Optional<UniqueKey> taken = users.findTakenKey(normalizedIdNumber, phoneNumber, normalizedEmail);
+        if (taken.isPresent()) {
+            throw new DuplicateUserException(taken.get());
+        }
         String passwordHash = hasher.hash(password);
-        UserAccount user = new UserAccount(UUID.randomUUID().toString(), IdNumbers.normalize(idNumber),
-                aegisSpeedIds.next(), userName, phoneNumber, Emails.normalize(email), passwordHash, role, UserState.ACTIVE);
+        UserAccount user = new UserAccount(UUID.randomUUID().toString(), normalizedIdNumber,
+                aegisSpeedIds.next(), userName, phoneNumber, normalizedEmail, passwordHash, role, UserState.ACTIVE);
         users.insert(user);
         return user;
     }
