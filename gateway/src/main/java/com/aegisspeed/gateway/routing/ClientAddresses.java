@@ -4,10 +4,14 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 
+import java.util.List;
+
 /**
  * Who the client is, for rate limits and {@code X-Forwarded-For}: the connection's peer address, or, behind a
  * trusted ingress, the header it sets ({@code aegis.gateway.client-address-header}, e.g. {@code X-Real-IP}).
- * Client-sent forwarding headers are never believed otherwise: anyone could claim any address.
+ * Of a list ({@code X-Forwarded-For}) only the last entry of the last line counts: the ingress appends the
+ * address it saw, and everything before it is whatever the client sent. Client-sent forwarding headers are never
+ * believed otherwise.
  */
 @Singleton
 public class ClientAddresses {
@@ -20,9 +24,10 @@ public class ClientAddresses {
 
     public String of(HttpRequest<?> request) {
         if (trustedHeader != null) {
-            String forwarded = request.getHeaders().get(trustedHeader);
+            List<String> lines = request.getHeaders().getAll(trustedHeader);
+            String forwarded = lines.isEmpty() ? null : lines.get(lines.size() - 1);
             if (forwarded != null && !forwarded.isBlank()) {
-                return forwarded.split(",")[0].trim();
+                return forwarded.substring(forwarded.lastIndexOf(',') + 1).trim();
             }
         }
         return request.getRemoteAddress().getAddress().getHostAddress();
