@@ -2,6 +2,7 @@ package com.aegisspeed.user.directory;
 
 import com.aegisspeed.common.envelope.ApiResponse;
 import com.aegisspeed.common.envelope.Codes;
+import com.aegisspeed.common.envelope.Refusal;
 import com.aegisspeed.common.identity.IdNumbers;
 import com.aegisspeed.common.identity.Role;
 import com.aegisspeed.common.internal.CredentialsCheck;
@@ -50,24 +51,23 @@ public class InternalUsersController {
     public HttpResponse<ApiResponse> create(@Valid @Body NewUser user) {
         if (user.idNumber() == null || user.name() == null || user.phoneNumber() == null || user.email() == null
                 || user.password() == null) {
-            return error(HttpStatus.BAD_REQUEST, Codes.MALFORMED_REQUEST, "Malformed request: a field is missing");
+            throw new Refusal(HttpStatus.BAD_REQUEST, Codes.MALFORMED_REQUEST, "Malformed request: a field is missing");
         }
         Optional<Role> role = user.role() == null ? Optional.of(Role.USER) : Role.fromLabel(user.role());
         if (role.isEmpty()) {
-            return error(HttpStatus.BAD_REQUEST, Codes.MALFORMED_REQUEST, "Malformed request: unknown user_role");
+            throw new Refusal(HttpStatus.BAD_REQUEST, Codes.MALFORMED_REQUEST, "Malformed request: unknown user_role");
         }
         try {
             UserAccount created = directory.create(user.idNumber(), user.name(), user.phoneNumber(), user.email(),
                     user.password(), role.get());
-            // 200, not the 201 docs/internal-api.md names: common's UserDirectoryClient accepts only 200.
             return HttpResponse.ok(ApiResponse.success("User created", InternalUsers.of(created)));
         } catch (DuplicateUserException e) {
-            return switch (e.key()) {
-                case ID_NUMBER -> error(HttpStatus.CONFLICT, "10005", "User ID number already registered");
-                case PHONE_NUMBER -> error(HttpStatus.CONFLICT, "10006", "User phone number already registered");
-                case EMAIL -> error(HttpStatus.CONFLICT, "10007", "User email already registered");
+            throw switch (e.key()) {
+                case ID_NUMBER -> new Refusal(HttpStatus.CONFLICT, "10005", "User ID number already registered");
+                case PHONE_NUMBER -> new Refusal(HttpStatus.CONFLICT, "10006", "User phone number already registered");
+                case EMAIL -> new Refusal(HttpStatus.CONFLICT, "10007", "User email already registered");
                 // A random public id or the sequence colliding is a fault, not the caller's doing.
-                default -> throw e;
+                default -> e;
             };
         }
     }
@@ -75,7 +75,7 @@ public class InternalUsersController {
     @Post("/credentials")
     public HttpResponse<ApiResponse> credentials(@Valid @Body CredentialsCheck attempt) {
         if (attempt.password() == null || (attempt.idNumber() == null) == (attempt.aegisSpeedId() == null)) {
-            return error(HttpStatus.BAD_REQUEST, Codes.MALFORMED_REQUEST, "Malformed request: give user_password and one of user_id, user_AegisSpeed_id");
+            throw new Refusal(HttpStatus.BAD_REQUEST, Codes.MALFORMED_REQUEST, "Malformed request: give user_password and one of user_id, user_AegisSpeed_id");
         }
         Optional<UserAccount> user = attempt.idNumber() != null
                 ? users.findByIdNumber(IdNumbers.normalize(attempt.idNumber()))
@@ -85,9 +85,9 @@ public class InternalUsersController {
             return HttpResponse.ok(ApiResponse.success("Credentials valid", InternalUsers.of(valid.user())));
         }
         if (result instanceof UserDirectory.Credentials.WrongPassword) {
-            return error(HttpStatus.UNAUTHORIZED, "10001", "Invalid username or password");
+            throw new Refusal(HttpStatus.UNAUTHORIZED, "10001", "Invalid username or password");
         }
-        return noSuchUser();
+        throw noSuchUser();
     }
 
     @Get("/{publicId}")
@@ -109,23 +109,17 @@ public class InternalUsersController {
     public HttpResponse<ApiResponse> changeState(@PathVariable String publicId, @Valid @Body StateChange change) {
         Optional<UserState> state = UserState.fromValue(change.state());
         if (state.isEmpty()) {
-            return error(HttpStatus.BAD_REQUEST, Codes.MALFORMED_REQUEST, "Malformed request: user_state must be active or cheater");
+            throw new Refusal(HttpStatus.BAD_REQUEST, Codes.MALFORMED_REQUEST, "Malformed request: user_state must be active or cheater");
         }
         return found(users.updateState(publicId, state.get()));
     }
 
     private static HttpResponse<ApiResponse> found(Optional<UserAccount> user) {
-        if (user.isEmpty()) {
-            return noSuchUser();
-        }
-        return HttpResponse.ok(ApiResponse.success("User found", InternalUsers.of(user.get())));
+        UserAccount found = user.orElseThrow(InternalUsersController::noSuchUser);
+        return HttpResponse.ok(ApiResponse.success("User found", InternalUsers.of(found)));
     }
 
-    private static HttpResponse<ApiResponse> noSuchUser() {
-        return error(HttpStatus.NOT_FOUND, NO_SUCH_USER, "User does not exist");
-    }
-
-    private static HttpResponse<ApiResponse> error(HttpStatus status, String code, String text) {
-        return HttpResponse.status(status).body(ApiResponse.error(status, code, text));
+    private static Refusal noSuchUser() {
+        return new Refusal(HttpStatus.NOT_FOUND, NO_SUCH_USER, "User does not exist");
     }
 }

@@ -2,6 +2,7 @@ package com.aegisspeed.user.info;
 
 import com.aegisspeed.common.envelope.ApiEndpoint;
 import com.aegisspeed.common.envelope.ApiResponse;
+import com.aegisspeed.common.envelope.Refusal;
 import com.aegisspeed.common.identity.Emails;
 import com.aegisspeed.common.identity.IdNumbers;
 import com.aegisspeed.common.identity.Phones;
@@ -61,7 +62,7 @@ public class UserInfoController {
     public HttpResponse<ApiResponse> getUserInfo(VerifiedToken token) {
         Optional<UserAccount> found = users.findByPublicId(token.subject());
         if (found.isEmpty()) {
-            return error(HttpStatus.UNAUTHORIZED, TOKEN_INVALID, "Token expired or invalid");
+            throw new Refusal(HttpStatus.UNAUTHORIZED, TOKEN_INVALID, "Token expired or invalid");
         }
         UserAccount user = found.get();
         return HttpResponse.ok(ApiResponse.success("User information retrieved successfully", new UserInfo(
@@ -76,19 +77,15 @@ public class UserInfoController {
     @ApiEndpoint(internalErrorCode = "10003", notOpenCode = "10002")
     public HttpResponse<ApiResponse> getAdminInfo(VerifiedToken token, @Nullable @Header(AuthInternalClient.ADMIN_SECRET_HEADER) String adminSecret) {
         if (!token.isAdmin() || !auth.isValidAdminSecret(adminSecret, token)) {
-            return error(HttpStatus.UNAUTHORIZED, ADMIN_SECRET_INVALID, "动态密钥已过期或无效");
+            throw new Refusal(HttpStatus.UNAUTHORIZED, ADMIN_SECRET_INVALID, "动态密钥已过期或无效");
         }
         Optional<UserAccount> found = users.findByPublicId(token.subject());
         if (found.isEmpty()) {
-            return error(HttpStatus.UNAUTHORIZED, TOKEN_INVALID, "token 已过期或无效");
+            throw new Refusal(HttpStatus.UNAUTHORIZED, TOKEN_INVALID, "token 已过期或无效");
         }
         if (!found.get().role().isAdmin()) {
-            return error(HttpStatus.UNAUTHORIZED, ADMIN_SECRET_INVALID, "动态密钥已过期或无效");
+            throw new Refusal(HttpStatus.UNAUTHORIZED, ADMIN_SECRET_INVALID, "动态密钥已过期或无效");
         }
         return HttpResponse.ok(ApiResponse.success("获取成功", new AdminInfo(found.get().aegisSpeedId(), found.get().userName())));
-    }
-
-    static HttpResponse<ApiResponse> error(HttpStatus status, String code, String text) {
-        return HttpResponse.status(status).body(ApiResponse.error(status, code, text));
     }
 }

@@ -3,6 +3,7 @@ package com.aegisspeed.user.password;
 import com.aegisspeed.common.identity.PasswordPolicy;
 import com.aegisspeed.common.envelope.ApiEndpoint;
 import com.aegisspeed.common.envelope.ApiResponse;
+import com.aegisspeed.common.envelope.Refusal;
 import com.aegisspeed.common.internal.AuthInternalClient;
 import com.aegisspeed.common.token.VerifiedToken;
 import com.aegisspeed.user.account.UserAccount;
@@ -56,21 +57,17 @@ public class ModifyPasswordController {
     @ApiEndpoint(internalErrorCode = "10004", notOpenCode = "10002")
     public HttpResponse<ApiResponse> modifyUserPassword(VerifiedToken token, @Valid @Body PasswordChange change) {
         if (!policy.accepts(change.newPassword())) {
-            return error(HttpStatus.BAD_REQUEST, INVALID_NEW_PASSWORD, "Invalid new user password");
+            throw new Refusal(HttpStatus.BAD_REQUEST, INVALID_NEW_PASSWORD, "Invalid new user password");
         }
         Optional<UserAccount> user = users.findByPublicId(token.subject());
         if (user.isEmpty()) {
-            return error(HttpStatus.UNAUTHORIZED, "10001", "Token expired or invalid");
+            throw new Refusal(HttpStatus.UNAUTHORIZED, "10001", "Token expired or invalid");
         }
         if (!hasher.matches(change.currentPassword(), user.get().passwordHash())) {
-            return error(HttpStatus.UNAUTHORIZED, WRONG_PASSWORD, "Invalid user password");
+            throw new Refusal(HttpStatus.UNAUTHORIZED, WRONG_PASSWORD, "Invalid user password");
         }
         String newHash = hasher.hash(change.newPassword());
         users.updatePasswordHash(token.subject(), newHash, () -> auth.revokeTokens(token.subject()));
         return HttpResponse.ok(ApiResponse.success("Password modified successfully", Map.of()));
-    }
-
-    private static HttpResponse<ApiResponse> error(HttpStatus status, String code, String text) {
-        return HttpResponse.status(status).body(ApiResponse.error(status, code, text));
     }
 }

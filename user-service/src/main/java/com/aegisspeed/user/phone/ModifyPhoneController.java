@@ -2,6 +2,7 @@ package com.aegisspeed.user.phone;
 
 import com.aegisspeed.common.envelope.ApiEndpoint;
 import com.aegisspeed.common.envelope.ApiResponse;
+import com.aegisspeed.common.envelope.Refusal;
 import com.aegisspeed.common.identity.Phones;
 import com.aegisspeed.common.token.VerifiedToken;
 import com.aegisspeed.user.account.DuplicateUserException;
@@ -45,23 +46,19 @@ public class ModifyPhoneController {
     @ApiEndpoint(internalErrorCode = "10004", notOpenCode = "10002")
     public HttpResponse<ApiResponse> modifyUserPhoneNumber(VerifiedToken token, @Valid @Body PhoneChange change) {
         if (!Phones.isValid(change.phoneNumber())) {
-            return error(HttpStatus.BAD_REQUEST, INVALID_PHONE, "Invalid user phone number");
+            throw new Refusal(HttpStatus.BAD_REQUEST, INVALID_PHONE, "Invalid user phone number");
         }
         try {
             if (!users.updatePhoneNumber(token.subject(), change.phoneNumber())) {
-                return error(HttpStatus.UNAUTHORIZED, "10001", "Token expired or invalid");
+                throw new Refusal(HttpStatus.UNAUTHORIZED, "10001", "Token expired or invalid");
             }
         } catch (DuplicateUserException e) {
             if (e.key() != UniqueKey.PHONE_NUMBER) {
                 throw e;
             }
-            return error(HttpStatus.CONFLICT, TAKEN, "Phone number already used by another user");
+            throw new Refusal(HttpStatus.CONFLICT, TAKEN, "Phone number already used by another user");
         }
         return HttpResponse.ok(ApiResponse.success("Phone number modified successfully",
                 Map.of("user_phone_number", Phones.mask(change.phoneNumber()))));
-    }
-
-    private static HttpResponse<ApiResponse> error(HttpStatus status, String code, String text) {
-        return HttpResponse.status(status).body(ApiResponse.error(status, code, text));
     }
 }
