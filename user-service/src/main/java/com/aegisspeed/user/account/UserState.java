@@ -1,12 +1,14 @@
 package com.aegisspeed.user.account;
 
+import com.aegisspeed.common.internal.InternalUser;
+
 import java.util.Arrays;
 import java.util.Optional;
 
 /** Account state as the API spells it: anticheat-service marks and unmarks cheaters. */
 public enum UserState {
-    ACTIVE("active"),
-    CHEATER("cheater");
+    ACTIVE(InternalUser.ACTIVE),
+    CHEATER(InternalUser.CHEATER);
 
     private final String value;
 
