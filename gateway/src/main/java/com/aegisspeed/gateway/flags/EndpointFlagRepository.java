@@ -1,14 +1,14 @@
 package com.aegisspeed.gateway.flags;
 
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import com.aegisspeed.common.db.Database;
+import com.aegisspeed.common.db.DatabaseException;
+import com.aegisspeed.common.db.DuplicateKey;
 import jakarta.inject.Singleton;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -19,17 +19,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The gateway's tables {@code endpoint_flags} and {@code endpoint_flag_changes}. Plain JDBC with explicit
- * transactions: a change locks its row, updates it and writes its audit row together. Times are UTC.
+ * The gateway's tables {@code endpoint_flags} and {@code endpoint_flag_changes}. Plain JDBC through
+ * {@link Database}: a change locks its row, updates it and writes its audit row in one transaction. Times are
+ * UTC. Every method throws {@link DatabaseException} when the database fails.
  */
 @Singleton
 public class EndpointFlagRepository {
 
-    private final DataSource dataSource;
+    private final Database database;
 
-    public EndpointFlagRepository(DataSource dataSource) {
-        // The raw pool: these calls manage their own transactions.
-        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+    public EndpointFlagRepository(Database database) {
+        this.database = database;
     }
 
     /** A flag row: one endpoint's state and when it last changed. */
@@ -48,47 +48,51 @@ public class EndpointFlagRepository {
         }
     }
 
-    public Map<String, Boolean> openStates() throws SQLException {
-        Map<String, Boolean> states = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT endpoint_path, is_open FROM endpoint_flags");
-             ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                states.put(rows.getString(1), rows.getBoolean(2));
+    public Map<String, Boolean> openStates() {
+        return database.withConnection(connection -> {
+            Map<String, Boolean> states = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT endpoint_path, is_open FROM endpoint_flags");
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    states.put(rows.getString(1), rows.getBoolean(2));
+                }
             }
-        }
-        return states;
+            return states;
+        });
     }
 
-    public List<FlagRow> all() throws SQLException {
-        List<FlagRow> flags = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT endpoint_path, service_name, is_open, updated_at FROM endpoint_flags ORDER BY endpoint_path");
-             ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                flags.add(new FlagRow(rows.getString(1), rows.getString(2), rows.getBoolean(3), instant(rows, 4)));
+    public List<FlagRow> all() {
+        return database.withConnection(connection -> {
+            List<FlagRow> flags = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT endpoint_path, service_name, is_open, updated_at FROM endpoint_flags ORDER BY endpoint_path");
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    flags.add(new FlagRow(rows.getString(1), rows.getString(2), rows.getBoolean(3), instant(rows, 4)));
+                }
             }
-        }
-        return flags;
+            return flags;
+        });
     }
 
     /** Adds the row if the endpoint has none yet; another gateway adding it at the same moment is fine. */
-    public void insertIfMissing(String endpointPath, String serviceName, boolean open, Instant now) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO endpoint_flags (endpoint_path, service_name, is_open, updated_at) VALUES (?, ?, ?, ?)")) {
-            insert.setString(1, endpointPath);
-            insert.setString(2, serviceName);
-            insert.setBoolean(3, open);
-            insert.setObject(4, utc(now));
-            insert.executeUpdate();
-        } catch (SQLIntegrityConstraintViolationException alreadyThere) {
-            // seeded by another replica, or by an earlier start
-        } catch (SQLException e) {
-            if (!"23000".equals(e.getSQLState()) && !"23505".equals(e.getSQLState())) {
+    public void insertIfMissing(String endpointPath, String serviceName, boolean open, Instant now) {
+        try {
+            database.withConnection(connection -> {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO endpoint_flags (endpoint_path, service_name, is_open, updated_at) VALUES (?, ?, ?, ?)")) {
+                    insert.setString(1, endpointPath);
+                    insert.setString(2, serviceName);
+                    insert.setBoolean(3, open);
+                    insert.setObject(4, utc(now));
+                    return insert.executeUpdate();
+                }
+            });
+        } catch (DatabaseException e) {
+            if (!DuplicateKey.isCauseOf(e)) {
                 throw e;
             }
+            // seeded by another replica, or by an earlier start
         }
     }
 
@@ -96,55 +100,46 @@ public class EndpointFlagRepository {
      * Sets the endpoints to {@code open} in one transaction, writing an audit row for each one whose state
      * actually changes. Paths without a row are skipped.
      */
-    public List<Outcome> setOpen(List<String> endpointPaths, boolean open, String changedBy, Instant now)
-            throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                List<Outcome> outcomes = new ArrayList<>();
-                for (String path : endpointPaths) {
-                    Optional<Boolean> was = lockedState(connection, path);
-                    if (was.isEmpty()) {
-                        continue;
-                    }
-                    Outcome outcome = new Outcome(path, was.get(), open);
-                    if (outcome.changed()) {
-                        update(connection, path, open, now);
-                        audit(connection, outcome, changedBy, now);
-                    }
-                    outcomes.add(outcome);
+    public List<Outcome> setOpen(List<String> endpointPaths, boolean open, String changedBy, Instant now) {
+        return database.inTransaction(connection -> {
+            List<Outcome> outcomes = new ArrayList<>();
+            for (String path : endpointPaths) {
+                Optional<Boolean> was = lockedState(connection, path);
+                if (was.isEmpty()) {
+                    continue;
                 }
-                connection.commit();
-                return outcomes;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+                Outcome outcome = new Outcome(path, was.get(), open);
+                if (outcome.changed()) {
+                    update(connection, path, open, now);
+                    audit(connection, outcome, changedBy, now);
+                }
+                outcomes.add(outcome);
             }
-        }
+            return outcomes;
+        });
     }
 
     /** Newest first; {@code endpointPath} {@code null} means every endpoint. */
-    public List<ChangeRow> changes(String endpointPath, int limit) throws SQLException {
+    public List<ChangeRow> changes(String endpointPath, int limit) {
         String sql = "SELECT id, endpoint_path, was_open, is_open, changed_by, changed_at FROM endpoint_flag_changes"
                 + (endpointPath == null ? "" : " WHERE endpoint_path = ?") + " ORDER BY id DESC LIMIT ?";
-        List<ChangeRow> changes = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(sql)) {
-            int index = 1;
-            if (endpointPath != null) {
-                select.setString(index++, endpointPath);
-            }
-            select.setInt(index, limit);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    changes.add(new ChangeRow(rows.getLong(1), rows.getString(2), rows.getBoolean(3),
-                            rows.getBoolean(4), rows.getString(5), instant(rows, 6)));
+        return database.withConnection(connection -> {
+            List<ChangeRow> changes = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                int index = 1;
+                if (endpointPath != null) {
+                    select.setString(index++, endpointPath);
+                }
+                select.setInt(index, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        changes.add(new ChangeRow(rows.getLong(1), rows.getString(2), rows.getBoolean(3),
+                                rows.getBoolean(4), rows.getString(5), instant(rows, 6)));
+                    }
                 }
             }
-        }
-        return changes;
+            return changes;
+        });
     }
 
     private static Optional<Boolean> lockedState(Connection connection, String path) throws SQLException {

@@ -7,7 +7,6 @@ import com.aegisspeed.gateway.routing.Route;
 import com.aegisspeed.gateway.routing.RouteTable;
 import jakarta.inject.Singleton;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -36,7 +35,7 @@ public class EndpointFlagService {
     }
 
     public List<Listed> list() {
-        Map<String, FlagRow> stored = call(repository::all).stream()
+        Map<String, FlagRow> stored = repository.all().stream()
                 .collect(Collectors.toMap(FlagRow::endpointPath, row -> row));
         return flaggable().stream()
                 .filter(route -> stored.containsKey(route.path()))
@@ -60,28 +59,16 @@ public class EndpointFlagService {
     }
 
     public List<ChangeRow> history(String path, int limit) {
-        return call(() -> repository.changes(path, limit));
+        return repository.changes(path, limit);
     }
 
     private List<Outcome> change(List<String> paths, boolean open, String changedBy) {
-        List<Outcome> outcomes = call(() -> repository.setOpen(paths, open, changedBy, clock.instant()));
+        List<Outcome> outcomes = repository.setOpen(paths, open, changedBy, clock.instant());
         flags.applied(outcomes.stream().collect(Collectors.toMap(Outcome::endpointPath, Outcome::isOpen)));
         return outcomes;
     }
 
     private List<Route> flaggable() {
         return routes.all().stream().filter(Route::flaggable).sorted(Comparator.comparing(Route::path)).toList();
-    }
-
-    private interface Query<T> {
-        T run() throws SQLException;
-    }
-
-    private static <T> T call(Query<T> query) {
-        try {
-            return query.run();
-        } catch (SQLException e) {
-            throw new FlagStoreException(e);
-        }
     }
 }

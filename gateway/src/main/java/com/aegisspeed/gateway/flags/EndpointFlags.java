@@ -1,5 +1,6 @@
 package com.aegisspeed.gateway.flags;
 
+import com.aegisspeed.common.db.DatabaseException;
 import com.aegisspeed.gateway.routing.Route;
 import com.aegisspeed.gateway.routing.RouteTable;
 import io.micronaut.context.annotation.Context;
@@ -7,7 +8,6 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -67,9 +67,9 @@ public class EndpointFlags {
                 LOG.info("Endpoint flags readable again");
                 failing = false;
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (DatabaseException e) {
             if (!failing) {
-                LOG.warn("Endpoint flags unreadable ({}); keeping the last known states", e.getMessage());
+                LOG.warn("Endpoint flags unreadable ({}); keeping the last known states", String.valueOf(e.getCause()));
                 failing = true;
             }
         }
@@ -83,7 +83,7 @@ public class EndpointFlags {
         localChanges++;
     }
 
-    private void seed() throws SQLException {
+    private void seed() {
         for (Route route : routes.all()) {
             if (route.flaggable()) {
                 repository.insertIfMissing(route.path(), route.service(), route.openByDefault(), clock.instant());
