@@ -81,8 +81,4 @@ public final class CircuitBreaker {
             trialInFlight = false;
         }
     }
-
-    State state() {
-        return state;
-    }
 }
