@@ -1,7 +1,7 @@
 package com.aegisspeed.gateway.routing;
 
-import com.aegisspeed.common.envelope.ApiResponse;
-import com.aegisspeed.common.envelope.AvailabilityResponse;
+import com.aegisspeed.common.envelope.DeclaredEndpoint;
+import com.aegisspeed.common.envelope.Envelope;
 import io.micronaut.http.HttpStatus;
 
 import java.util.Map;
@@ -11,18 +11,22 @@ import java.util.Map;
  * of {@code common} plus the reference's developer envelope D ({@code status}, {@code server_state}).
  */
 public enum RouteEnvelope {
-    STANDARD,
-    TOKEN,
-    AVAILABILITY,
-    DEV;
+    STANDARD(Envelope.STANDARD),
+    TOKEN(Envelope.TOKEN),
+    AVAILABILITY(Envelope.AVAILABILITY),
+    DEV(null);
+
+    /** The same shape in {@code common}; none for the developer envelope. */
+    private final Envelope common;
+
+    RouteEnvelope(Envelope common) {
+        this.common = common;
+    }
 
     /** An error body in this shape. */
     public Object errorBody(HttpStatus status, String code, String text) {
-        return switch (this) {
-            case STANDARD -> ApiResponse.error(status, code, text);
-            case TOKEN -> ApiResponse.tokenError(status, code, text);
-            case AVAILABILITY -> AvailabilityResponse.error(status, code, text);
-            case DEV -> Map.of("status", status.getCode(), "server_state", text);
-        };
+        return common == null
+                ? Map.of("status", status.getCode(), "server_state", text)
+                : DeclaredEndpoint.errorBody(common, status, code, text);
     }
 }
