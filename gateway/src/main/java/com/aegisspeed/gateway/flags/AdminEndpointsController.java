@@ -3,6 +3,7 @@ package com.aegisspeed.gateway.flags;
 import com.aegisspeed.common.envelope.ApiEndpoint;
 import com.aegisspeed.common.envelope.ApiResponse;
 import com.aegisspeed.common.envelope.Codes;
+import com.aegisspeed.common.envelope.Refusal;
 import com.aegisspeed.common.internal.AuthInternalClient;
 import com.aegisspeed.common.token.VerifiedToken;
 import com.aegisspeed.gateway.flags.EndpointFlagRepository.ChangeRow;
@@ -143,7 +144,7 @@ public class AdminEndpointsController {
                                                   boolean open) {
         return asOperator(token, secret, () -> flags.setEndpoint(target.endpointPath(), open, token.aegisSpeedId())
                 .map(outcome -> ok(open ? "Endpoint opened" : "Endpoint closed", Change.of(outcome)))
-                .orElseGet(() -> error(HttpStatus.NOT_FOUND, NO_SUCH_TARGET, "No such endpoint in the route table")));
+                .orElseThrow(() -> new Refusal(HttpStatus.NOT_FOUND, NO_SUCH_TARGET, "No such endpoint in the route table")));
     }
 
     private HttpResponse<ApiResponse> setService(VerifiedToken token, String secret, ServiceTarget target,
@@ -151,26 +152,22 @@ public class AdminEndpointsController {
         return asOperator(token, secret, () -> flags.setService(target.serviceName(), open, token.aegisSpeedId())
                 .map(outcomes -> ok(open ? "Service endpoints opened" : "Service endpoints closed",
                         new ServiceChange(target.serviceName(), outcomes.stream().map(Change::of).toList())))
-                .orElseGet(() -> error(HttpStatus.NOT_FOUND, NO_SUCH_TARGET, "No such service in the route table")));
+                .orElseThrow(() -> new Refusal(HttpStatus.NOT_FOUND, NO_SUCH_TARGET, "No such service in the route table")));
     }
 
     /** Role first (no call needed), then the dynamic secret, which auth-service checks against the token. */
     private HttpResponse<ApiResponse> asOperator(VerifiedToken token, @Nullable String secret,
                                                  Supplier<HttpResponse<ApiResponse>> action) {
         if (!token.mayChangeEndpointFlags()) {
-            return error(HttpStatus.FORBIDDEN, ROLE_NOT_ALLOWED, "This account may not change endpoint flags");
+            throw new Refusal(HttpStatus.FORBIDDEN, ROLE_NOT_ALLOWED, "This account may not change endpoint flags");
         }
         if (!auth.isValidAdminSecret(secret, token)) {
-            return error(HttpStatus.UNAUTHORIZED, ADMIN_SECRET_INVALID, "Dynamic admin secret expired or invalid");
+            throw new Refusal(HttpStatus.UNAUTHORIZED, ADMIN_SECRET_INVALID, "Dynamic admin secret expired or invalid");
         }
         return action.get();
     }
 
     private static HttpResponse<ApiResponse> ok(String result, Object data) {
         return HttpResponse.ok(ApiResponse.success(result, data));
-    }
-
-    private static HttpResponse<ApiResponse> error(HttpStatus status, String code, String result) {
-        return HttpResponse.status(status).body(ApiResponse.error(status, code, result));
     }
 }
