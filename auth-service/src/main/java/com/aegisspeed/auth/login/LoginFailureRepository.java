@@ -1,12 +1,14 @@
 package com.aegisspeed.auth.login;
 
 import com.aegisspeed.common.db.Database;
+import com.aegisspeed.common.db.DuplicateKey;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -25,6 +27,10 @@ public class LoginFailureRepository {
     /** One subject's counters. */
     public record Counter(int failures, Instant windowStartedAt, int lockouts, @Nullable Instant lockedUntil) {
     }
+
+    /** Enough for the few first failures of one subject that can meet at once; more would be a fault. */
+    private static final int ATTEMPTS = 5;
+    private static final String DEADLOCK_STATE = "40001";
 
     private final Database database;
 
@@ -50,31 +56,75 @@ public class LoginFailureRepository {
         });
     }
 
-    /** Replaces the subject's counter with {@code change} applied to it (a fresh counter when it has none). */
+    /**
+     * Replaces the subject's counter with {@code change} applied to it (a fresh counter when it has none), in one
+     * transaction. A counter created by a concurrent first failure of the same subject, or a deadlock with one
+     * (the locking read of a missing row locks its gap), ends the transaction; the next one counts on that row.
+     */
     public void update(String subject, Instant now, UnaryOperator<Counter> change) {
-        createIfMissing(subject, now);
-        database.inTransaction(connection -> {
-            Counter current;
-            try (PreparedStatement query = connection.prepareStatement("SELECT failures, window_started_at, lockouts, "
-                    + "locked_until FROM login_failures WHERE subject = ? FOR UPDATE")) {
-                query.setString(1, subject);
-                try (ResultSet row = query.executeQuery()) {
-                    row.next();
-                    current = new Counter(row.getInt(1), instant(row.getObject(2, LocalDateTime.class)),
-                            row.getInt(3), instant(row.getObject(4, LocalDateTime.class)));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                database.inTransaction(connection -> {
+                    Optional<Counter> current = lockedCounter(connection, subject);
+                    if (current.isEmpty()) {
+                        return insert(connection, subject, change.apply(new Counter(0, now, 0, null)));
+                    }
+                    return replace(connection, subject, change.apply(current.get()));
+                });
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == ATTEMPTS || !(DuplicateKey.isCauseOf(e) || isDeadlock(e))) {
+                    throw e;
                 }
             }
-            Counter next = change.apply(current);
-            try (PreparedStatement update = connection.prepareStatement("UPDATE login_failures SET failures = ?, "
-                    + "window_started_at = ?, lockouts = ?, locked_until = ? WHERE subject = ?")) {
-                update.setInt(1, next.failures());
-                update.setObject(2, dateTime(next.windowStartedAt()));
-                update.setInt(3, next.lockouts());
-                update.setObject(4, dateTime(next.lockedUntil()));
-                update.setString(5, subject);
-                return update.executeUpdate();
+        }
+    }
+
+    private static Optional<Counter> lockedCounter(Connection connection, String subject) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT failures, window_started_at, lockouts, "
+                + "locked_until FROM login_failures WHERE subject = ? FOR UPDATE")) {
+            query.setString(1, subject);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Counter(row.getInt(1), instant(row.getObject(2, LocalDateTime.class)),
+                        row.getInt(3), instant(row.getObject(4, LocalDateTime.class))));
             }
-        });
+        }
+    }
+
+    private static int insert(Connection connection, String subject, Counter counter) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO login_failures "
+                + "(failures, window_started_at, lockouts, locked_until, subject) VALUES (?, ?, ?, ?, ?)")) {
+            return execute(insert, subject, counter);
+        }
+    }
+
+    private static int replace(Connection connection, String subject, Counter counter) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE login_failures SET failures = ?, "
+                + "window_started_at = ?, lockouts = ?, locked_until = ? WHERE subject = ?")) {
+            return execute(update, subject, counter);
+        }
+    }
+
+    private static int execute(PreparedStatement write, String subject, Counter counter) throws SQLException {
+        write.setInt(1, counter.failures());
+        write.setObject(2, dateTime(counter.windowStartedAt()));
+        write.setInt(3, counter.lockouts());
+        write.setObject(4, dateTime(counter.lockedUntil()));
+        write.setString(5, subject);
+        return write.executeUpdate();
+    }
+
+    /** SQLSTATE 40001: the database rolled the transaction back to break a deadlock (MariaDB, MySQL, H2). */
+    private static boolean isDeadlock(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && DEADLOCK_STATE.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public void delete(String subject) {
@@ -82,19 +132,6 @@ public class LoginFailureRepository {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM login_failures WHERE subject = ?")) {
                 delete.setString(1, subject);
                 return delete.executeUpdate();
-            }
-        });
-    }
-
-    private void createIfMissing(String subject, Instant now) {
-        database.withConnection(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO login_failures "
-                    + "(subject, failures, window_started_at, lockouts, locked_until) VALUES (?, 0, ?, 0, NULL)")) {
-                insert.setString(1, subject);
-                insert.setObject(2, dateTime(now));
-                return insert.executeUpdate();
-            } catch (SQLIntegrityConstraintViolationException alreadyThere) {
-                return 0;
             }
         });
     }
