@@ -1,6 +1,7 @@
 package com.aegisspeed.auth.adminsecret;
 
 import com.aegisspeed.common.db.Database;
+import com.aegisspeed.common.db.DuplicateKey;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,7 +59,11 @@ public class AdminSecrets {
                 insert.setString(2, hash);
                 insert.setObject(3, expiresAt);
                 return insert.executeUpdate();
-            } catch (SQLIntegrityConstraintViolationException concurrentRequestOfTheSameToken) {
+            } catch (SQLException e) {
+                if (!DuplicateKey.isCauseOf(e)) {
+                    throw e;
+                }
+                // A concurrent request for the same token inserted its row first.
                 return replace(connection, jti, hash, expiresAt);
             }
         });
