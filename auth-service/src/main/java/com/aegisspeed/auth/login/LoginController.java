@@ -7,6 +7,7 @@ import com.aegisspeed.common.envelope.ApiResponse;
 import com.aegisspeed.common.envelope.Envelope;
 import com.aegisspeed.common.identity.AegisSpeedIds;
 import com.aegisspeed.common.identity.IdNumbers;
+import com.aegisspeed.common.identity.PasswordPolicy;
 import com.aegisspeed.common.identity.Role;
 import com.aegisspeed.common.internal.CredentialsCheck;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -39,9 +40,6 @@ public class LoginController {
     static final String INVALID_PASSWORD = "10005";
     static final String INVALID_AEGISSPEED_ID = "10006";
     static final String NOT_ADMIN = "10007";
-    /** No stored password can be outside the policy's lengths: such an attempt needs no check. */
-    private static final int MIN_PASSWORD = 8;
-    private static final int MAX_PASSWORD = 128;
 
     private final LoginAttempts attempts;
     private final TokenIssuer tokens;
@@ -86,8 +84,8 @@ public class LoginController {
         if (!AegisSpeedIds.isValid(login.aegisSpeedId())) {
             return TokenResponses.error(HttpStatus.BAD_REQUEST, INVALID_AEGISSPEED_ID, "Invalid AegisSpeed ID");
         }
-        int length = login.userPassword().codePointCount(0, login.userPassword().length());
-        if (length < MIN_PASSWORD || length > MAX_PASSWORD) {
+        // No stored password can be outside the policy's lengths: such an attempt needs no check.
+        if (!PasswordPolicy.hasPossibleLength(login.userPassword())) {
             return TokenResponses.error(HttpStatus.BAD_REQUEST, INVALID_PASSWORD, "Invalid user password");
         }
         LoginAttempts.Outcome outcome = attempts.check(
