@@ -6,6 +6,7 @@ import com.aegisspeed.auth.login.LoginGuard.LoginSubjects;
 import com.aegisspeed.auth.login.TokenResponses;
 import com.aegisspeed.common.envelope.ApiEndpoint;
 import com.aegisspeed.common.envelope.ApiResponse;
+import com.aegisspeed.common.envelope.Refusal;
 import com.aegisspeed.common.internal.CredentialsCheck;
 import com.aegisspeed.common.token.TokenVerifier;
 import com.aegisspeed.common.token.VerifiedToken;
@@ -67,7 +68,7 @@ public class AdminSecretController {
         // Verified here, on the IO pool: auth-service's revocation check reads its database (see LogoutController).
         VerifiedToken token = verifier.verify(authorization);
         if (!token.isAdmin()) {
-            return error(HttpStatus.UNAUTHORIZED, NOT_ADMIN, "This account is not an admin account");
+            throw new Refusal(HttpStatus.UNAUTHORIZED, NOT_ADMIN, "This account is not an admin account");
         }
         LoginAttempts.Outcome outcome = attempts.check(
                 LoginSubjects.of(Optional.of(token.aegisSpeedId()), clientAddress.of(request)),
@@ -81,13 +82,9 @@ public class AdminSecretController {
                     new IssuedSecret(secret, AdminSecrets.LIFETIME.toSeconds())));
         }
         if (outcome instanceof LoginAttempts.Outcome.WrongPassword) {
-            return error(HttpStatus.UNAUTHORIZED, WRONG_PASSWORD, "Invalid user password");
+            throw new Refusal(HttpStatus.UNAUTHORIZED, WRONG_PASSWORD, "Invalid user password");
         }
         // The token's account no longer exists (or no longer carries this AegisSpeed ID).
-        return error(HttpStatus.UNAUTHORIZED, "10001", "Token expired or invalid");
-    }
-
-    private static HttpResponse<ApiResponse> error(HttpStatus status, String code, String text) {
-        return HttpResponse.status(status).body(ApiResponse.error(status, code, text));
+        throw new Refusal(HttpStatus.UNAUTHORIZED, "10001", "Token expired or invalid");
     }
 }
