@@ -1,6 +1,6 @@
 package com.aegisspeed.anticheat.admin;
 
-import com.aegisspeed.anticheat.Utc;
+import com.aegisspeed.common.time.Utc;
 import com.aegisspeed.anticheat.report.CheckLog;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;

@@ -2,7 +2,7 @@ package com.aegisspeed.anticheat.admin;
 
 import com.aegisspeed.common.envelope.Refusal;
 import com.aegisspeed.common.db.DuplicateKey;
-import com.aegisspeed.anticheat.Utc;
+import com.aegisspeed.common.time.Utc;
 import com.aegisspeed.anticheat.report.CheckLogRepository;
 import com.aegisspeed.anticheat.report.CheckResults;
 import com.aegisspeed.anticheat.report.ReportRules;

@@ -1,6 +1,6 @@
 package com.aegisspeed.anticheat.history;
 
-import com.aegisspeed.anticheat.Utc;
+import com.aegisspeed.common.time.Utc;
 import com.aegisspeed.anticheat.report.CheckLog;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;

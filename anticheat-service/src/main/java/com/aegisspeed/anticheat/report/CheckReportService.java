@@ -2,7 +2,7 @@ package com.aegisspeed.anticheat.report;
 
 import com.aegisspeed.common.envelope.Refusal;
 import com.aegisspeed.common.db.DuplicateKey;
-import com.aegisspeed.anticheat.Utc;
+import com.aegisspeed.common.time.Utc;
 import com.aegisspeed.anticheat.machines.MachineDirectoryClient;
 import com.aegisspeed.common.token.VerifiedToken;
 import io.micronaut.http.HttpStatus;

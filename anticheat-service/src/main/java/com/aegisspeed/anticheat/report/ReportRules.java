@@ -1,6 +1,6 @@
 package com.aegisspeed.anticheat.report;
 
-import com.aegisspeed.anticheat.Utc;
+import com.aegisspeed.common.time.Utc;
 import com.aegisspeed.common.identity.MachineCodes;
 
 import java.time.OffsetDateTime;

@@ -1,5 +1,6 @@
 package com.aegisspeed.machine.binding;
 
+import com.aegisspeed.common.time.Utc;
 import com.aegisspeed.common.envelope.Refusal;
 import com.aegisspeed.common.db.DuplicateKey;
 import com.aegisspeed.common.identity.AegisSpeedIds;
@@ -12,10 +13,6 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 
 import static com.aegisspeed.machine.binding.RegistrationCodes.ALREADY_REGISTERED;
 import static com.aegisspeed.machine.binding.RegistrationCodes.INVALID_INPUT;
@@ -74,7 +71,7 @@ public class MachineBindingService {
             throw new Refusal(HttpStatus.FORBIDDEN, USER_IS_CHEATER,
                     "User is marked as a cheater and cannot bind machines");
         }
-        Machine wanted = Machine.of(info, user.publicId(), now());
+        Machine wanted = Machine.of(info, user.publicId(), Utc.now(clock));
         try {
             machines.save(wanted);
             return answer(wanted, user);
@@ -99,13 +96,9 @@ public class MachineBindingService {
         });
     }
 
-    private LocalDateTime now() {
-        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
-    }
-
     private static BoundMachine answer(Machine machine, InternalUser user) {
         return new BoundMachine(machine.machineCode(), user.aegisSpeedId(),
-                machine.boundAt().atOffset(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+                Utc.text(machine.boundAt()));
     }
 
     private static Refusal userNotFound() {

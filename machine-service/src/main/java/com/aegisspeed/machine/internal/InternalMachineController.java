@@ -1,5 +1,6 @@
 package com.aegisspeed.machine.internal;
 
+import com.aegisspeed.common.time.Utc;
 import com.aegisspeed.common.envelope.ApiResponse;
 import com.aegisspeed.machine.binding.MachineRepository;
 import io.micronaut.http.HttpResponse;
@@ -7,8 +8,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * machine-service's internal API (docs/api-machine-anticheat.md): who owns a machine code. Guarded by the
@@ -30,7 +29,7 @@ public class InternalMachineController {
         return machines.findById(machineCode)
                 .map(machine -> HttpResponse.ok(ApiResponse.success("Machine found", new MachineOwner(
                         machine.machineCode(), machine.ownerPublicId(),
-                        machine.boundAt().atOffset(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)))))
+                        Utc.text(machine.boundAt())))))
                 .orElseGet(() -> HttpResponse.<ApiResponse>status(HttpStatus.NOT_FOUND)
                         .body(ApiResponse.error(HttpStatus.NOT_FOUND, NO_SUCH_MACHINE, "No such machine")));
     }

@@ -1,4 +1,4 @@
-package com.aegisspeed.anticheat;
+package com.aegisspeed.common.time;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
-/** Times as this service stores them (UTC, whole seconds: the columns are {@code DATETIME}) and shows them (ISO 8601, {@code Z}). */
+/** Times as the services store them (UTC, whole seconds: the columns are {@code DATETIME}) and shows them (ISO 8601, {@code Z}). */
 public final class Utc {
 
     private Utc() {
