@@ -63,16 +63,19 @@ final class Suite implements AutoCloseable {
         shared.put("AEGIS_MACHINE_URL", "http://127.0.0.1:" + ports.get("machine-service"));
         shared.put("AEGIS_ANTICHEAT_URL", "http://127.0.0.1:" + ports.get("anticheat-service"));
         MariaDbServer mariaDb = MariaDbServer.fromEnvironment();
-        for (String module : MODULES) {
-            FreshSchema schema = mariaDb.createFreshSchema();
-            schemas.add(schema);
-            Map<String, String> env = new HashMap<>(shared);
-            env.putAll(ServiceProcess.databaseEnvironment(schema));
-            env.putAll(defaults(module));
-            env.putAll(extra.getOrDefault(module, Map.of()));
-            services.put(module, ServiceProcess.launch(module, ports.get(module), env));
+        // user- and auth-service first, as a rollout would: the others fetch auth's keys as they start.
+        for (List<String> wave : List.of(MODULES.subList(0, 2), MODULES.subList(2, MODULES.size()))) {
+            for (String module : wave) {
+                FreshSchema schema = mariaDb.createFreshSchema();
+                schemas.add(schema);
+                Map<String, String> env = new HashMap<>(shared);
+                env.putAll(ServiceProcess.databaseEnvironment(schema));
+                env.putAll(defaults(module));
+                env.putAll(extra.getOrDefault(module, Map.of()));
+                services.put(module, ServiceProcess.launch(module, ports.get(module), env));
+            }
+            wave.forEach(module -> services.get(module).awaitReady());
         }
-        services.values().forEach(ServiceProcess::awaitReady);
     }
 
     private static Map<String, String> defaults(String module) {

@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Async;
+import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,7 @@ public class RemoteJwks implements VerificationKeys {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteJwks.class);
     private static final Duration MAX_AGE = Duration.ofMinutes(10);
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration RETRY_WHILE_UNLOADED = Duration.ofSeconds(1);
 
     private final JwtConfiguration configuration;
     private final Clock clock;
@@ -40,6 +42,7 @@ public class RemoteJwks implements VerificationKeys {
     /** Null until the first successful fetch. */
     private volatile Cached cached;
     private Instant lastAttempt = Instant.EPOCH;
+    private boolean failing;
 
     private record Cached(JWKSet keys, Instant fetchedAt) {
     }
@@ -53,6 +56,14 @@ public class RemoteJwks implements VerificationKeys {
     @Async
     void prefetch(ServerStartupEvent started) {
         refreshAndFind(null);
+    }
+
+    /** Until the first fetch succeeds (auth-service may start after this service), keep trying in the background. */
+    @Scheduled(fixedDelay = "1s", initialDelay = "1s")
+    void retryUntilLoaded() {
+        if (cached == null) {
+            refreshAndFind(null);
+        }
     }
 
     /**
@@ -80,8 +91,9 @@ public class RemoteJwks implements VerificationKeys {
     }
 
     /**
-     * Fetches the keys unless that was tried less than {@code key-refresh-min-interval} ago, whatever the
-     * outcome, so an unreachable auth-service costs one wait per interval, not one per request.
+     * Fetches the keys unless that was tried less than {@code key-refresh-min-interval} ago (a second while none
+     * has ever been fetched), whatever the outcome, so an unreachable auth-service costs one wait per interval,
+     * not one per request.
      */
     private synchronized JWK refreshAndFind(String keyId) {
         Cached current = cached;
@@ -90,7 +102,8 @@ public class RemoteJwks implements VerificationKeys {
             return known; // fetched by another request while this one waited
         }
         Instant now = clock.instant();
-        if (lastAttempt.plus(configuration.keyRefreshMinInterval()).isBefore(now)) {
+        Duration pause = current == null ? RETRY_WHILE_UNLOADED : configuration.keyRefreshMinInterval();
+        if (lastAttempt.plus(pause).isBefore(now)) {
             lastAttempt = now;
             fetch(now);
         }
@@ -103,15 +116,27 @@ public class RemoteJwks implements VerificationKeys {
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(configuration.jwksUrl()).timeout(TIMEOUT).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 200) {
-                cached = new Cached(JWKSet.parse(response.body()), now);
-            } else {
-                LOG.warn("JWKS at {} answered HTTP {}", configuration.jwksUrl(), response.statusCode());
+            if (response.statusCode() != 200) {
+                failed("answered HTTP " + response.statusCode());
+                return;
+            }
+            cached = new Cached(JWKSet.parse(response.body()), now);
+            if (failing) {
+                LOG.info("JWKS at {} readable again", configuration.jwksUrl());
+                failing = false;
             }
         } catch (IOException | ParseException e) {
-            LOG.warn("JWKS at {} unreadable: {}", configuration.jwksUrl(), e.toString());
+            failed("unreadable: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Logged once per outage, not once per attempt. */
+    private void failed(String why) {
+        if (!failing) {
+            LOG.warn("JWKS at {} {}; retrying", configuration.jwksUrl(), why);
+            failing = true;
         }
     }
 }
