@@ -9,7 +9,8 @@ import java.util.Optional;
 /** What the request's route declares with {@link ApiEndpoint}, and the error bodies in its envelope shape. */
 public record DeclaredEndpoint(String internalErrorCode, String notOpenCode, Envelope envelope, String tokenInvalidCode) {
 
-    private static final String DEFAULT_TOKEN_INVALID_CODE = "10001";
+    /** The token-invalid code of every documented endpoint, where {@link ApiEndpoint#tokenInvalidCode} is not set. */
+    public static final String DEFAULT_TOKEN_INVALID_CODE = "10001";
 
     /** The declaration of the route the request matched, if it matched one that has it. */
     public static Optional<DeclaredEndpoint> of(HttpRequest<?> request) {

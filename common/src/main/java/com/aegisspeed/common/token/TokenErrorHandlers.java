@@ -14,15 +14,14 @@ import jakarta.inject.Singleton;
 @Factory
 public class TokenErrorHandlers {
 
-    static final String TOKEN_INVALID_TEXT = "Token expired or invalid";
-    private static final String DEFAULT_TOKEN_INVALID_CODE = "10001";
+    public static final String TOKEN_INVALID_TEXT = "Token expired or invalid";
 
     @Singleton
     ExceptionHandler<TokenRejectedException, HttpResponse<?>> tokenRejected() {
         return (request, e) -> {
             var endpoint = DeclaredEndpoint.of(request);
             return answer(request, HttpStatus.UNAUTHORIZED,
-                    endpoint.map(DeclaredEndpoint::tokenInvalidCode).orElse(DEFAULT_TOKEN_INVALID_CODE),
+                    endpoint.map(DeclaredEndpoint::tokenInvalidCode).orElse(DeclaredEndpoint.DEFAULT_TOKEN_INVALID_CODE),
                     TOKEN_INVALID_TEXT);
         };
     }

@@ -1,6 +1,8 @@
 package com.aegisspeed.gateway.routing;
 
 import com.aegisspeed.common.envelope.Codes;
+import com.aegisspeed.common.envelope.DeclaredEndpoint;
+import com.aegisspeed.common.token.TokenErrorHandlers;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -9,8 +11,6 @@ import io.micronaut.http.MutableHttpResponse;
 /** The answers the gateway gives itself, each in the envelope of the route asked for. */
 public final class GatewayErrors {
 
-    public static final String TOKEN_INVALID_CODE = "10001";
-    public static final String TOKEN_INVALID_TEXT = "Token expired or invalid";
     public static final String UNAVAILABLE_TEXT = "Service unavailable";
 
     private GatewayErrors() {
@@ -34,7 +34,8 @@ public final class GatewayErrors {
     }
 
     public static MutableHttpResponse<?> tokenInvalid(RouteEnvelope envelope) {
-        return of(envelope, HttpStatus.UNAUTHORIZED, TOKEN_INVALID_CODE, TOKEN_INVALID_TEXT);
+        return of(envelope, HttpStatus.UNAUTHORIZED, DeclaredEndpoint.DEFAULT_TOKEN_INVALID_CODE,
+                TokenErrorHandlers.TOKEN_INVALID_TEXT);
     }
 
     public static MutableHttpResponse<?> noSuchEndpoint(RouteEnvelope envelope, HttpStatus status, String text) {
