@@ -38,21 +38,18 @@ import java.util.function.Supplier;
  */
 @Controller("/admin/endpoints")
 @ExecuteOn(TaskExecutors.BLOCKING)
-@ApiEndpoint(internalErrorCode = AdminEndpointsController.INTERNAL_ERROR, notOpenCode = Codes.ENDPOINT_NOT_OPEN)
+@ApiEndpoint(internalErrorCode = OperatorAccess.INTERNAL_ERROR, notOpenCode = Codes.ENDPOINT_NOT_OPEN)
 public class AdminEndpointsController {
 
-    static final String INTERNAL_ERROR = "10003";
-    static final String ADMIN_SECRET_INVALID = "10004";
-    static final String ROLE_NOT_ALLOWED = "10005";
     static final String NO_SUCH_TARGET = "10006";
     private static final int DEFAULT_HISTORY = 100;
 
     private final EndpointFlagService flags;
-    private final AuthInternalClient auth;
+    private final OperatorAccess operators;
 
-    public AdminEndpointsController(EndpointFlagService flags, AuthInternalClient auth) {
+    public AdminEndpointsController(EndpointFlagService flags, OperatorAccess operators) {
         this.flags = flags;
-        this.auth = auth;
+        this.operators = operators;
     }
 
     @Serdeable
@@ -155,15 +152,9 @@ public class AdminEndpointsController {
                 .orElseThrow(() -> new Refusal(HttpStatus.NOT_FOUND, NO_SUCH_TARGET, "No such service in the route table")));
     }
 
-    /** Role first (no call needed), then the dynamic secret, which auth-service checks against the token. */
     private HttpResponse<ApiResponse> asOperator(VerifiedToken token, @Nullable String secret,
                                                  Supplier<HttpResponse<ApiResponse>> action) {
-        if (!token.mayChangeEndpointFlags()) {
-            throw new Refusal(HttpStatus.FORBIDDEN, ROLE_NOT_ALLOWED, "This account may not change endpoint flags");
-        }
-        if (!auth.isValidAdminSecret(secret, token)) {
-            throw new Refusal(HttpStatus.UNAUTHORIZED, ADMIN_SECRET_INVALID, "Dynamic admin secret expired or invalid");
-        }
+        operators.require(token, secret);
         return action.get();
     }
 

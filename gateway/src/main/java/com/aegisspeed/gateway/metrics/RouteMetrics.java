@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -33,5 +34,15 @@ public class RouteMetrics {
                         .publishPercentileHistogram()
                         .register(registry))
                 .record(took);
+    }
+
+    /** How many requests each route has answered with each status since start, one entry per route, method and status. */
+    public List<Counted> counted() {
+        return timers.values().stream().map(timer -> new Counted(timer.getId().getTag("route"),
+                Integer.parseInt(timer.getId().getTag("status")), timer.count())).toList();
+    }
+
+    /** A running total of {@link #record}ed requests. */
+    public record Counted(String route, int status, long count) {
     }
 }

@@ -1,0 +1,38 @@
+package com.aegisspeed.gateway.flags;
+
+import com.aegisspeed.common.envelope.Refusal;
+import com.aegisspeed.common.internal.AuthInternalClient;
+import com.aegisspeed.common.token.VerifiedToken;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+
+/**
+ * Who may use the operator API under {@code /admin}: a {@code 管理员} or {@code 超级管理员} token presenting a valid
+ * dynamic admin secret ({@code X-Admin-Secret}, DECISIONS.md §4). One check for every {@code /admin} endpoint,
+ * the read-only ones included.
+ */
+@Singleton
+public class OperatorAccess {
+
+    /** The {@code /admin} endpoints' internal-error code: the flag database failed, or the secret could not be checked. */
+    public static final String INTERNAL_ERROR = "10003";
+    static final String ADMIN_SECRET_INVALID = "10004";
+    static final String ROLE_NOT_ALLOWED = "10005";
+
+    private final AuthInternalClient auth;
+
+    public OperatorAccess(AuthInternalClient auth) {
+        this.auth = auth;
+    }
+
+    /** Role first (no call needed), then the dynamic secret, which auth-service checks against the token. */
+    public void require(VerifiedToken token, @Nullable String secret) {
+        if (!token.mayChangeEndpointFlags()) {
+            throw new Refusal(HttpStatus.FORBIDDEN, ROLE_NOT_ALLOWED, "This account may not change endpoint flags");
+        }
+        if (!auth.isValidAdminSecret(secret, token)) {
+            throw new Refusal(HttpStatus.UNAUTHORIZED, ADMIN_SECRET_INVALID, "Dynamic admin secret expired or invalid");
+        }
+    }
+}
