@@ -99,6 +99,23 @@ class TokenVerificationTest {
     }
 
     @Test
+    void machineBindingRoutesRefuseWithMachineServicesOwnTokenInvalidCode() {
+        String expired = authority.sign(authority.claims("sub-machine", "ASD000209", Role.USER)
+                .expirationTime(Date.from(Instant.now().minusSeconds(1))).build());
+        for (String path : List.of("/machine/register/register_machine_info",
+                "/machine/register/register_machine_info_by_aegisspeed_id")) {
+            int before = suite.service("machine-service").hits();
+            for (String[] headers : new String[][] {{}, {"Authorization", "Bearer " + expired}}) {
+                GatewayClient.Answer answer = client.postJson(path, "{}", headers);
+                assertEquals(401, answer.status(), answer.body());
+                assertEquals("10006", answer.code(), path + ": " + answer.body());
+                assertEquals(Map.of(), answer.data());
+            }
+            assertEquals(before, suite.service("machine-service").hits(), "a refused request reached the service");
+        }
+    }
+
+    @Test
     void refusalUsesTheRoutesEnvelope() {
         int before = suite.service("auth-service").hits();
         GatewayClient.Answer logout = client.postJson("/user/login/logout", "{}");
