@@ -23,7 +23,7 @@ import org.xml.sax.InputSource;
 /**
  * Each service's Dockerfile (no Docker engine here, so the file itself is checked): a JRE 17 base, a numeric
  * non-root user, the very jar {@code mvn package} builds for that module, the service's port, JVM flags that
- * follow the container's memory, and no secret.
+ * follow the container's memory, a class-data archive of that jar, and no secret.
  */
 class DockerfileTest {
 
@@ -106,6 +106,20 @@ class DockerfileTest {
         assertTrue(javaOpts.contains("-Djava.io.tmpdir=/tmp"), javaOpts);
         assertFalse(javaOpts.matches(".*-Xm[sx]\\d.*"), "a fixed heap ignores the container's limit: " + javaOpts);
         assertTrue(environment.get("AEGIS_DATA_DIR").startsWith("/tmp/"), service.module + " AEGIS_DATA_DIR");
+    }
+
+    @ParameterizedTest
+    @EnumSource(AegisService.class)
+    void startsFromAClassDataArchiveMadeFromTheSameJar(AegisService service) {
+        Dockerfile image = dockerfile(service).finalStage();
+        String training = image.only("RUN");
+        Matcher archive = Pattern.compile("-XX:ArchiveClassesAtExit=(\\S+)").matcher(training);
+        assertTrue(archive.find(), service.module + " builds a class-data archive: " + training);
+        assertTrue(training.contains("-jar " + APP_JAR), service.module + " archives the classes of " + APP_JAR);
+        assertTrue(training.contains("$AEGIS_PORT") && training.contains("kill -TERM"),
+                service.module + " waits for the port, then stops the JVM so it writes the archive: " + training);
+        assertTrue(image.environment().get("JAVA_OPTS").contains("-XX:SharedArchiveFile=" + archive.group(1)),
+                service.module + " JAVA_OPTS uses the archive");
     }
 
     @ParameterizedTest
