@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# The gateway benchmark (issue 7). Starts the five services on MariaDB (fresh aegis_bench_* schemas) and nginx as
+# a plain reverse proxy in front of user-service, then measures with wrk, one case after another, each after a
+# warm-up: an authenticated GET /user/info/get_user_info (a) on user-service directly, (b) through the gateway,
+# (c) through nginx; login throughput and verify_is_machine_code_available throughput through the gateway.
+# Prints requests/s, p50 and p99 per case and the ratios gateway/direct and gateway/nginx.
+#   bench/run.sh                      (BENCH_DURATION=20s BENCH_WARMUP=10s BENCH_CONNECTIONS=64 BENCH_THREADS=2)
+# Needs the shaded jars (built when missing), MariaDB (AEGIS_TEST_DB_HOST/PORT/USER/PASSWORD, default root on
+# 127.0.0.1:3306), wrk and nginx (installed from Debian's packages when missing). Results: bench/RESULTS.md.
+set -euo pipefail
+source "$(dirname "$0")/../bin/lib/common.sh"
+cd "$AEGIS_ROOT"
+
+duration=${BENCH_DURATION:-20s} warmup=${BENCH_WARMUP:-10s}
+connections=${BENCH_CONNECTIONS:-64} threads=${BENCH_THREADS:-2}
+# Production's JVM flags (deploy/docker: full JIT, SerialGC), with bin/run's heap bounds.
+java_opts=${BENCH_JAVA_OPTS:--Xms32m -Xmx256m -Xss512k -XX:+UseSerialGC}
+db_host=${AEGIS_TEST_DB_HOST:-127.0.0.1} db_port=${AEGIS_TEST_DB_PORT:-3306}
+db_user=${AEGIS_TEST_DB_USER:-root} db_password=${AEGIS_TEST_DB_PASSWORD:-}
+# name  port
+SERVICES=("user-service 18182" "auth-service 18181" "machine-service 18183" "anticheat-service 18184" "gateway 18180")
+NGINX_PORT=18190
+GATEWAY=http://127.0.0.1:18180 USER_SERVICE=http://127.0.0.1:18182 NGINX=http://127.0.0.1:$NGINX_PORT
+
+ensure_toolchain
+for tool in wrk nginx curl mariadb; do
+  command -v "$tool" >/dev/null || [ -x "/usr/sbin/$tool" ] || apt_install "$([ "$tool" = mariadb ] && echo mariadb-client || echo "$tool")"
+done
+NGINX_BIN=$(command -v nginx || echo /usr/sbin/nginx)
+for entry in "${SERVICES[@]}"; do
+  read -r name _ <<<"$entry"
+  [ -f "$name/target/$name-0.1.0-SNAPSHOT.jar" ] || { say "Building the jars..."; mvn -B -q -DskipTests package; break; }
+done
+
+work=$(mktemp -d)
+internal_secret="bench-$RANDOM$RANDOM$RANDOM"
+PIDS=()
+cleanup() {
+  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  [ ${#PIDS[@]} -gt 0 ] && { kill "${PIDS[@]}" 2>/dev/null || true; wait "${PIDS[@]}" 2>/dev/null || true; }
+  for entry in "${SERVICES[@]}"; do read -r name _ <<<"$entry"; sql "DROP DATABASE IF EXISTS $(schema "$name")" || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+sql() { mariadb --protocol=TCP -h "$db_host" -P "$db_port" -u "$db_user" ${db_password:+-p"$db_password"} -e "$1"; }
+schema() { echo "aegis_bench_${1//-/_}"; }
+port_of() {
+  local entry name port
+  for entry in "${SERVICES[@]}"; do read -r name port <<<"$entry"; if [ "$name" = "$1" ]; then echo "$port"; fi; done
+}
+
+start_service() {
+  local name=$1 port; port=$(port_of "$1")
+  sql "DROP DATABASE IF EXISTS $(schema "$name"); CREATE DATABASE $(schema "$name") CHARACTER SET utf8mb4"
+  # shellcheck disable=SC2086 # java_opts is a list of JVM options
+  env AEGIS_PORT="$port" AEGIS_DATA_DIR="$work" AEGIS_INTERNAL_SECRET="$internal_secret" \
+    AEGIS_DB_URL="jdbc:mysql://$db_host:$db_port/$(schema "$name")?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true" \
+    AEGIS_DB_USER="$db_user" AEGIS_DB_PASSWORD="$db_password" \
+    AEGIS_AUTH_URL=http://127.0.0.1:18181 AEGIS_USER_URL=http://127.0.0.1:18182 \
+    AEGIS_MACHINE_URL=http://127.0.0.1:18183 AEGIS_ANTICHEAT_URL=http://127.0.0.1:18184 \
+    AEGIS_LOG_LEVEL=WARN \
+    java $java_opts -jar "$name/target/$name-0.1.0-SNAPSHOT.jar" >"$work/$name.log" 2>&1 &
+  PIDS+=($!)
+  eval "PID_${name//-/_}=$!"
+}
+
+await_ready() {
+  local port; port=$(port_of "$1")
+  for _ in $(seq 1 240); do
+    curl -fsS -o /dev/null "http://127.0.0.1:$port/health/readiness" 2>/dev/null && return 0
+    sleep 0.5
+  done
+  say "$1 did not become ready; the end of its log:"; tail -20 "$work/$1.log"; exit 1
+}
+
+# A valid PRC ID number (GB 11643 check character) that no earlier run used.
+id_number() {
+  local first17 sum=0 i weights=(7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2) checks=(1 0 X 9 8 7 6 5 4 3 2)
+  first17="44030519$(printf '%02d' $((70 + RANDOM % 29)))0$((1 + RANDOM % 9))1$((RANDOM % 9))$(printf '%03d' $((RANDOM % 1000)))"
+  for i in $(seq 0 16); do sum=$((sum + ${first17:$i:1} * ${weights[$i]})); done
+  echo "$first17${checks[$((sum % 11))]}"
+}
+
+json_field() { sed -n "s/.*\"$1\":\"\\([^\"]*\\)\".*/\\1/p"; }
+
+say "Starting the five services on MariaDB at $db_host:$db_port (JVM options: $java_opts)..."
+start_service user-service; start_service auth-service
+await_ready user-service; await_ready auth-service
+for name in machine-service anticheat-service gateway; do start_service "$name"; done
+for name in machine-service anticheat-service gateway; do await_ready "$name"; done
+
+mkdir -p "$work/nginx"
+cat >"$work/nginx.conf" <<EOF
+# A plain reverse proxy, tuned as one would for production: upstream keep-alive, no access log.
+worker_processes auto;
+pid $work/nginx.pid;
+error_log $work/nginx/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $work/nginx/body; proxy_temp_path $work/nginx/proxy;
+  fastcgi_temp_path $work/nginx/fastcgi; uwsgi_temp_path $work/nginx/uwsgi; scgi_temp_path $work/nginx/scgi;
+  upstream user_service { server 127.0.0.1:$(port_of user-service); keepalive 128; }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location / {
+      proxy_pass http://user_service;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header X-Forwarded-For \$remote_addr;
+    }
+  }
+}
+EOF
+"$NGINX_BIN" -p "$work/nginx" -c "$work/nginx.conf"
+
+password="Bench-Passw0rd-$RANDOM"
+player=$(id_number)
+register=$(curl -sS -X POST "$GATEWAY/user/register/register_user_info" -H 'Content-Type: application/json' -d \
+  "{\"user_id\":\"$player\",\"user_name\":\"压测用户\",\"user_phone_number\":\"137$(printf '%08d' $((RANDOM * RANDOM % 100000000)))\",\"user_email\":\"bench$RANDOM@example.com\",\"user_password\":\"$password\"}")
+case $register in *'"code":"10000"'*) ;; *) say "Registration failed: $register"; exit 1 ;; esac
+login_body="{\"user_id\":\"$player\",\"user_password\":\"$password\"}"
+token=$(curl -sS -X POST "$GATEWAY/user/login/login_user_info" -H 'Content-Type: application/json' -d "$login_body" | json_field token)
+[ -n "$token" ] || { say "Login failed"; exit 1; }
+machine_body="{\"user_id\":\"$player\",\"machine_code\":\"BenchMachine0123456789abcdefABCD\"}"
+
+declare -A RPS P50 P99 NOTE
+run_case() { # name url method body token
+  local name=$1 url=$2 result
+  say "$name: warm-up $warmup, then $duration at $connections connections"
+  BENCH_METHOD=$3 BENCH_BODY=$4 BENCH_TOKEN=$5 wrk -t "$threads" -c "$connections" -d "$warmup" --timeout 10s \
+    -s bench/wrk-report.lua "$url" >/dev/null
+  result=$(BENCH_METHOD=$3 BENCH_BODY=$4 BENCH_TOKEN=$5 wrk -t "$threads" -c "$connections" -d "$duration" --timeout 10s \
+    -s bench/wrk-report.lua "$url" | grep '^RESULT')
+  RPS[$name]=$(sed -n 's/.*rps=\([0-9.]*\).*/\1/p' <<<"$result")
+  P50[$name]=$(sed -n 's/.*p50_ms=\([0-9.]*\).*/\1/p' <<<"$result")
+  P99[$name]=$(sed -n 's/.*p99_ms=\([0-9.]*\).*/\1/p' <<<"$result")
+  NOTE[$name]="$(sed -n 's/.*requests=\([0-9]*\) non2xx=\([0-9]*\) socket_errors=\([0-9]*\).*/\1 requests, \2 non-2xx, \3 socket errors/p' <<<"$result")"
+}
+
+run_case direct "$USER_SERVICE/user/info/get_user_info" GET "" "$token"
+run_case gateway "$GATEWAY/user/info/get_user_info" GET "" "$token"
+run_case nginx "$NGINX/user/info/get_user_info" GET "" "$token"
+run_case login "$GATEWAY/user/login/login_user_info" POST "$login_body" ""
+run_case machine-check "$GATEWAY/verify/verify_is_machine_code_available" POST "$machine_body" ""
+
+echo
+echo "Machine: $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1); wrk -t$threads -c$connections -d$duration after $warmup warm-up"
+printf '%-52s %10s %9s %9s  %s\n' case requests/s p50_ms p99_ms notes
+printf '%-52s %10s %9s %9s  %s\n' \
+  "(a) get_user_info, user-service directly" "${RPS[direct]}" "${P50[direct]}" "${P99[direct]}" "${NOTE[direct]}" \
+  "(b) get_user_info through the gateway" "${RPS[gateway]}" "${P50[gateway]}" "${P99[gateway]}" "${NOTE[gateway]}" \
+  "(c) get_user_info through nginx" "${RPS[nginx]}" "${P50[nginx]}" "${P99[nginx]}" "${NOTE[nginx]}" \
+  "login_user_info through the gateway" "${RPS[login]}" "${P50[login]}" "${P99[login]}" "${NOTE[login]}" \
+  "verify_is_machine_code_available through the gateway" "${RPS[machine-check]}" "${P50[machine-check]}" "${P99[machine-check]}" "${NOTE[machine-check]}"
+awk -v g="${RPS[gateway]}" -v d="${RPS[direct]}" -v n="${RPS[nginx]}" -v gp="${P99[gateway]}" -v dp="${P99[direct]}" -v np="${P99[nginx]}" 'BEGIN {
+  printf "gateway/direct throughput: %.0f%% (target at least 60%%); gateway p99 minus direct p99: %+.2f ms (target under 2 ms)\n", 100 * g / d, gp - dp
+  printf "gateway/nginx throughput:  %.0f%%; nginx p99 minus direct p99: %+.2f ms\n", 100 * g / n, np - dp }'
+printf 'RSS after the runs:'
+for entry in "${SERVICES[@]}"; do
+  read -r name _ <<<"$entry"; pid_var="PID_${name//-/_}"
+  printf ' %s %s MB;' "$name" "$(awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/${!pid_var}/status")"
+done
+echo
