@@ -3,8 +3,9 @@
 # a plain reverse proxy in front of user-service, then measures with wrk, one case after another, each after a
 # warm-up: an authenticated GET /user/info/get_user_info (a) on user-service directly, (b) through the gateway,
 # (c) through nginx; login throughput and verify_is_machine_code_available throughput through the gateway.
-# Prints requests/s, p50 and p99 per case and the ratios gateway/direct and gateway/nginx.
-#   bench/run.sh                      (BENCH_DURATION=20s BENCH_WARMUP=10s BENCH_CONNECTIONS=64 BENCH_THREADS=2)
+# Prints requests/s, p50 and p99 per case, the ratios gateway/direct and gateway/nginx, and the p99 each proxy adds,
+# at 64 connections (saturated: mostly queueing) and at 2 (the hop itself).
+#   bench/run.sh      (BENCH_DURATION=20s BENCH_WARMUP=10s BENCH_CONNECTIONS=64 BENCH_LIGHT_CONNECTIONS=2 BENCH_THREADS=2)
 # Needs the shaded jars (built when missing), MariaDB (AEGIS_TEST_DB_HOST/PORT/USER/PASSWORD, default root on
 # 127.0.0.1:3306), wrk and nginx (installed from Debian's packages when missing). Results: bench/RESULTS.md.
 set -euo pipefail
@@ -12,7 +13,7 @@ source "$(dirname "$0")/../bin/lib/common.sh"
 cd "$AEGIS_ROOT"
 
 duration=${BENCH_DURATION:-20s} warmup=${BENCH_WARMUP:-10s}
-connections=${BENCH_CONNECTIONS:-64} threads=${BENCH_THREADS:-2}
+connections=${BENCH_CONNECTIONS:-64} threads=${BENCH_THREADS:-2} light_connections=${BENCH_LIGHT_CONNECTIONS:-2}
 # Production's JVM flags (deploy/docker: full JIT, SerialGC), with bin/run's heap bounds.
 java_opts=${BENCH_JAVA_OPTS:--Xms32m -Xmx256m -Xss512k -XX:+UseSerialGC}
 db_host=${AEGIS_TEST_DB_HOST:-127.0.0.1} db_port=${AEGIS_TEST_DB_PORT:-3306}
@@ -127,12 +128,12 @@ token=$(curl -sS -X POST "$GATEWAY/user/login/login_user_info" -H 'Content-Type:
 machine_body="{\"user_id\":\"$player\",\"machine_code\":\"BenchMachine0123456789abcdefABCD\"}"
 
 declare -A RPS P50 P99 NOTE
-run_case() { # name url method body token
-  local name=$1 url=$2 result
-  say "$name: warm-up $warmup, then $duration at $connections connections"
-  BENCH_METHOD=$3 BENCH_BODY=$4 BENCH_TOKEN=$5 wrk -t "$threads" -c "$connections" -d "$warmup" --timeout 10s \
+run_case() { # name url method body token [connections]
+  local name=$1 url=$2 result open=${6:-$connections}
+  say "$name: warm-up $warmup, then $duration at $open connections"
+  BENCH_METHOD=$3 BENCH_BODY=$4 BENCH_TOKEN=$5 wrk -t "$threads" -c "$open" -d "$warmup" --timeout 10s \
     -s bench/wrk-report.lua "$url" >/dev/null
-  result=$(BENCH_METHOD=$3 BENCH_BODY=$4 BENCH_TOKEN=$5 wrk -t "$threads" -c "$connections" -d "$duration" --timeout 10s \
+  result=$(BENCH_METHOD=$3 BENCH_BODY=$4 BENCH_TOKEN=$5 wrk -t "$threads" -c "$open" -d "$duration" --timeout 10s \
     -s bench/wrk-report.lua "$url" | grep '^RESULT')
   RPS[$name]=$(sed -n 's/.*rps=\([0-9.]*\).*/\1/p' <<<"$result")
   P50[$name]=$(sed -n 's/.*p50_ms=\([0-9.]*\).*/\1/p' <<<"$result")
@@ -143,6 +144,11 @@ run_case() { # name url method body token
 run_case direct "$USER_SERVICE/user/info/get_user_info" GET "" "$token"
 run_case gateway "$GATEWAY/user/info/get_user_info" GET "" "$token"
 run_case nginx "$NGINX/user/info/get_user_info" GET "" "$token"
+# At 64 connections every case saturates the two cores, so its latency is mostly queueing (Little's law:
+# connections / throughput). The latency a hop adds is measured apart, with few connections and idle cores.
+run_case direct-light "$USER_SERVICE/user/info/get_user_info" GET "" "$token" "$light_connections"
+run_case gateway-light "$GATEWAY/user/info/get_user_info" GET "" "$token" "$light_connections"
+run_case nginx-light "$NGINX/user/info/get_user_info" GET "" "$token" "$light_connections"
 run_case login "$GATEWAY/user/login/login_user_info" POST "$login_body" ""
 run_case machine-check "$GATEWAY/verify/verify_is_machine_code_available" POST "$machine_body" ""
 
@@ -153,11 +159,17 @@ printf '%-52s %10s %9s %9s  %s\n' \
   "(a) get_user_info, user-service directly" "${RPS[direct]}" "${P50[direct]}" "${P99[direct]}" "${NOTE[direct]}" \
   "(b) get_user_info through the gateway" "${RPS[gateway]}" "${P50[gateway]}" "${P99[gateway]}" "${NOTE[gateway]}" \
   "(c) get_user_info through nginx" "${RPS[nginx]}" "${P50[nginx]}" "${P99[nginx]}" "${NOTE[nginx]}" \
+  "(a) at $light_connections connections" "${RPS[direct-light]}" "${P50[direct-light]}" "${P99[direct-light]}" "${NOTE[direct-light]}" \
+  "(b) at $light_connections connections" "${RPS[gateway-light]}" "${P50[gateway-light]}" "${P99[gateway-light]}" "${NOTE[gateway-light]}" \
+  "(c) at $light_connections connections" "${RPS[nginx-light]}" "${P50[nginx-light]}" "${P99[nginx-light]}" "${NOTE[nginx-light]}" \
   "login_user_info through the gateway" "${RPS[login]}" "${P50[login]}" "${P99[login]}" "${NOTE[login]}" \
   "verify_is_machine_code_available through the gateway" "${RPS[machine-check]}" "${P50[machine-check]}" "${P99[machine-check]}" "${NOTE[machine-check]}"
-awk -v g="${RPS[gateway]}" -v d="${RPS[direct]}" -v n="${RPS[nginx]}" -v gp="${P99[gateway]}" -v dp="${P99[direct]}" -v np="${P99[nginx]}" 'BEGIN {
-  printf "gateway/direct throughput: %.0f%% (target at least 60%%); gateway p99 minus direct p99: %+.2f ms (target under 2 ms)\n", 100 * g / d, gp - dp
-  printf "gateway/nginx throughput:  %.0f%%; nginx p99 minus direct p99: %+.2f ms\n", 100 * g / n, np - dp }'
+awk -v g="${RPS[gateway]}" -v d="${RPS[direct]}" -v n="${RPS[nginx]}" -v gp="${P99[gateway]}" -v dp="${P99[direct]}" \
+    -v np="${P99[nginx]}" -v glp="${P99[gateway-light]}" -v dlp="${P99[direct-light]}" -v nlp="${P99[nginx-light]}" \
+    -v c="$connections" -v lc="$light_connections" 'BEGIN {
+  printf "gateway/direct throughput: %.0f%% (target at least 60%%); gateway/nginx throughput: %.0f%%\n", 100 * g / d, 100 * g / n
+  printf "p99 added at %d connections: gateway %+.2f ms, nginx %+.2f ms\n", c, gp - dp, np - dp
+  printf "p99 added at %d connections: gateway %+.2f ms (target under 2 ms), nginx %+.2f ms\n", lc, glp - dlp, nlp - dlp }'
 printf 'RSS after the runs:'
 for entry in "${SERVICES[@]}"; do
   read -r name _ <<<"$entry"; pid_var="PID_${name//-/_}"
