@@ -1,6 +1,7 @@
 package com.aegisspeed.auth.login;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 
@@ -22,15 +23,17 @@ public class ClientAddress {
     }
 
     public String of(HttpRequest<?> request) {
-        if (trustForwardedFor) {
-            String forwarded = request.getHeaders().get("X-Forwarded-For");
-            if (forwarded != null) {
-                String first = forwarded.split(",", 2)[0].trim();
-                if (!first.isEmpty()) {
-                    return first.length() > MAX_LENGTH ? first.substring(0, MAX_LENGTH) : first;
-                }
+        return of(request.getHeaders().get("X-Forwarded-For"), request.getRemoteAddress().getAddress().getHostAddress());
+    }
+
+    /** The same rule for a request another service received: its {@code X-Forwarded-For} and its peer. */
+    public String of(@Nullable String forwardedFor, String peerAddress) {
+        if (trustForwardedFor && forwardedFor != null) {
+            String first = forwardedFor.split(",", 2)[0].trim();
+            if (!first.isEmpty()) {
+                return first.length() > MAX_LENGTH ? first.substring(0, MAX_LENGTH) : first;
             }
         }
-        return request.getRemoteAddress().getAddress().getHostAddress();
+        return peerAddress.length() > MAX_LENGTH ? peerAddress.substring(0, MAX_LENGTH) : peerAddress;
     }
 }

@@ -3,12 +3,15 @@ package com.aegisspeed.user.password;
 import com.aegisspeed.common.identity.PasswordPolicy;
 import com.aegisspeed.common.envelope.ApiEndpoint;
 import com.aegisspeed.common.envelope.ApiResponse;
+import com.aegisspeed.common.envelope.Codes;
 import com.aegisspeed.common.envelope.Refusal;
 import com.aegisspeed.common.internal.AuthInternalClient;
 import com.aegisspeed.common.token.VerifiedToken;
 import com.aegisspeed.user.account.UserAccount;
 import com.aegisspeed.user.account.UserAccountRepository;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -26,13 +29,20 @@ import java.util.Optional;
  * one. Every token of the user issued so far is revoked through auth-service, in the same step: when
  * auth-service cannot be reached the new password is not stored either. Codes (by analogy with the phone
  * change): 10000 changed · 401 10001 bad token · 403 10002 not open · 401 10003 current password wrong ·
- * 500 10004 server error · 400 10005 new password outside the policy (8–128 characters, not a common one).
+ * 500 10004 server error · 400 10005 new password outside the policy (8–128 characters, not a common one) ·
+ * 429 00001 too many wrong current passwords.
+ *
+ * <p>The current password is guarded like a login (DECISIONS.md §4): a stolen token must not let anyone guess
+ * it without limit. auth-service keeps the counters (one budget with the logins of the same ID number and client
+ * address); while they say wait, the password is not even checked, and every check is counted there.
  */
 @Controller("/user/info")
 public class ModifyPasswordController {
 
     static final String WRONG_PASSWORD = "10003";
     static final String INVALID_NEW_PASSWORD = "10005";
+    static final String TOO_MANY_FAILURES = "Too many failed password attempts, try again later";
+    private static final String FORWARDED_FOR = "X-Forwarded-For";
 
     private final UserAccountRepository users;
     private final Argon2idHasher hasher;
@@ -55,7 +65,8 @@ public class ModifyPasswordController {
 
     @Post("/modify_user_password")
     @ApiEndpoint(internalErrorCode = "10004", notOpenCode = "10002")
-    public HttpResponse<ApiResponse> modifyUserPassword(VerifiedToken token, @Valid @Body PasswordChange change) {
+    public HttpResponse<ApiResponse> modifyUserPassword(VerifiedToken token, @Valid @Body PasswordChange change,
+                                                       HttpRequest<?> request) {
         if (!policy.accepts(change.newPassword())) {
             throw new Refusal(HttpStatus.BAD_REQUEST, INVALID_NEW_PASSWORD, "Invalid new user password");
         }
@@ -63,7 +74,18 @@ public class ModifyPasswordController {
         if (user.isEmpty()) {
             throw new Refusal(HttpStatus.UNAUTHORIZED, "10001", "Token expired or invalid");
         }
-        if (!hasher.matches(change.currentPassword(), user.get().passwordHash())) {
+        String idNumber = user.get().idNumber();
+        String forwardedFor = request.getHeaders().get(FORWARDED_FOR);
+        String peer = request.getRemoteAddress().getAddress().getHostAddress();
+        long wait = auth.passwordAttemptWait(idNumber, forwardedFor, peer);
+        if (wait > 0) {
+            return HttpResponse.<ApiResponse>status(HttpStatus.TOO_MANY_REQUESTS)
+                    .body(ApiResponse.error(HttpStatus.TOO_MANY_REQUESTS, Codes.RATE_LIMITED, TOO_MANY_FAILURES))
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(wait));
+        }
+        boolean matches = hasher.matches(change.currentPassword(), user.get().passwordHash());
+        auth.recordPasswordAttempt(idNumber, forwardedFor, peer, matches);
+        if (!matches) {
             throw new Refusal(HttpStatus.UNAUTHORIZED, WRONG_PASSWORD, "Invalid user password");
         }
         String newHash = hasher.hash(change.newPassword());
