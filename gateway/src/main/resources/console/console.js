@@ -40,6 +40,15 @@
     clear: () => Object.values(KEYS).forEach((key) => sessionStorage.removeItem(key)),
   };
 
+  /** Ends the session in this tab: credentials and everything shown with them. */
+  function forget() {
+    session.clear();
+    $('services').replaceChildren();
+    $('history').tBodies[0].replaceChildren();
+    $('counted-since').textContent = '';
+    $('updated').textContent = '';
+  }
+
   /** The gateway answered with an error envelope (or with something that is not one). */
   class Refused extends Error {
     constructor(status, envelope, retryAfter) {
@@ -143,7 +152,7 @@
       return;
     }
     if (where !== 'login' && error.status === 401 && error.code === TOKEN_INVALID) {
-      session.clear();
+      forget();
       show('login');
       say(`Your session has expired or is no longer valid: ${error.describe()}. Please log in again.`, 'error');
       return;
@@ -178,7 +187,7 @@
         const answer = await call(API.login, {
           method: 'POST', withToken: false, body: { user_AegisSpeed_id: id, user_password: password },
         });
-        session.clear();
+        forget();
         session.set(KEYS.token, answer.token);
         session.set(KEYS.operator, id);
         $('login-password').value = '';
@@ -213,7 +222,7 @@
     } catch (error) {
       // The session ends here either way; a token the gateway already refuses needs no logout.
     }
-    session.clear();
+    forget();
     show('login');
     say('Logged out.', 'info');
   }
