@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +27,7 @@ final class Suite implements AutoCloseable {
     static final String ADMIN_PASSWORD = "Operator-Passw0rd-42";
 
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
-    private final List<FreshSchema> schemas = new ArrayList<>();
+    private final Map<String, FreshSchema> schemas = new LinkedHashMap<>();
     private final Path dataDir;
 
     private Suite(Path dataDir) {
@@ -37,6 +36,14 @@ final class Suite implements AutoCloseable {
 
     /** Starts all five side by side, with {@code extra} environment per module, and waits until each is ready. */
     static Suite start(Map<String, Map<String, String>> extra) {
+        return start(MariaDbServer.fromEnvironment(), extra);
+    }
+
+    /**
+     * As {@link #start(Map)}, with every service's schema on {@code database}: e.g. a test's own
+     * {@link com.aegisspeed.testsupport.PrivateMariaDb}, which it may stop and start under the running suite.
+     */
+    static Suite start(MariaDbServer database, Map<String, Map<String, String>> extra) {
         Suite suite;
         try {
             suite = new Suite(Files.createTempDirectory("aegis-suite"));
@@ -44,7 +51,7 @@ final class Suite implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         try {
-            suite.launchAll(extra);
+            suite.launchAll(database, extra);
             return suite;
         } catch (RuntimeException e) {
             suite.close();
@@ -52,7 +59,7 @@ final class Suite implements AutoCloseable {
         }
     }
 
-    private void launchAll(Map<String, Map<String, String>> extra) {
+    private void launchAll(MariaDbServer mariaDb, Map<String, Map<String, String>> extra) {
         Map<String, Integer> ports = new HashMap<>();
         MODULES.forEach(module -> ports.put(module, ServiceProcess.freePort()));
         Map<String, String> shared = new HashMap<>();
@@ -62,12 +69,11 @@ final class Suite implements AutoCloseable {
         shared.put("AEGIS_AUTH_URL", "http://127.0.0.1:" + ports.get("auth-service"));
         shared.put("AEGIS_MACHINE_URL", "http://127.0.0.1:" + ports.get("machine-service"));
         shared.put("AEGIS_ANTICHEAT_URL", "http://127.0.0.1:" + ports.get("anticheat-service"));
-        MariaDbServer mariaDb = MariaDbServer.fromEnvironment();
         // user- and auth-service first, as a rollout would: the others fetch auth's keys as they start.
         for (List<String> wave : List.of(MODULES.subList(0, 2), MODULES.subList(2, MODULES.size()))) {
             for (String module : wave) {
                 FreshSchema schema = mariaDb.createFreshSchema();
-                schemas.add(schema);
+                schemas.put(module, schema);
                 Map<String, String> env = new HashMap<>(shared);
                 env.putAll(ServiceProcess.databaseEnvironment(schema));
                 env.putAll(defaults(module));
@@ -98,9 +104,14 @@ final class Suite implements AutoCloseable {
         return services.get(module);
     }
 
+    /** The schema {@code module} runs on, for tests that count what really reached the database. */
+    FreshSchema schema(String module) {
+        return schemas.get(module);
+    }
+
     @Override
     public void close() {
         services.values().forEach(ServiceProcess::close);
-        schemas.forEach(FreshSchema::close);
+        schemas.values().forEach(FreshSchema::close);
     }
 }
