@@ -1,6 +1,7 @@
 package com.aegisspeed.auth.login;
 
 import com.aegisspeed.auth.login.LoginGuard.LoginSubjects;
+import com.aegisspeed.common.identity.PasswordPolicy;
 import com.aegisspeed.common.internal.CredentialsCheck;
 import com.aegisspeed.common.internal.InternalUser;
 import com.aegisspeed.common.internal.UserDirectoryClient;
@@ -44,7 +45,10 @@ public class LoginAttempts {
         if (wait.isPresent()) {
             return new Outcome.Locked(wait.get());
         }
-        UserDirectoryClient.CredentialsResult result = users.checkCredentials(credentials);
+        // A password longer than any account's is checked cut short (still wrong, same time, same count): whole,
+        // it could make user-service's body exceed its 64 KiB limit, which would answer as a server fault.
+        UserDirectoryClient.CredentialsResult result = users.checkCredentials(new CredentialsCheck(credentials.idNumber(),
+                credentials.aegisSpeedId(), PasswordPolicy.cutToCheckableLength(credentials.password())));
         return switch (result.outcome()) {
             case MATCH -> {
                 guard.succeeded(subjects);

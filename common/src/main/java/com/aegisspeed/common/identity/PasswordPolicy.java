@@ -44,6 +44,18 @@ public class PasswordPolicy {
         return hasPossibleLength(password) && !common.contains(password.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * The password, or, when it is longer than any account's can be, its first 129 code points: still nobody's
+     * password, so a check of it fails as it would have, but small enough to send to user-service, which refuses
+     * bodies near the 64 KiB limit.
+     */
+    public static String cutToCheckableLength(String password) {
+        if (password == null || password.codePointCount(0, password.length()) <= MAX_LENGTH) {
+            return password;
+        }
+        return password.substring(0, password.offsetByCodePoints(0, MAX_LENGTH + 1));
+    }
+
     /** Whether any account could have this password: 8 to 128 characters (code points). */
     public static boolean hasPossibleLength(String password) {
         if (password == null) {
