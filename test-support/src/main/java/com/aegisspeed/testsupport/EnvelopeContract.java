@@ -174,6 +174,18 @@ public abstract class EnvelopeContract {
     }
 
     @Test
+    void aWrongContentTypeMethodOrSizeAnswersInTheEndpointsOwnEnvelope() {
+        String huge = "{\"name\":\"" + "x".repeat(200_000) + "\",\"count\":1}";
+        assertTokenErrorEnvelope(http.post("/probe/token", "text/plain", VALID_BODY), 415, Codes.MALFORMED_REQUEST);
+        assertTokenErrorEnvelope(http.get("/probe/token"), 405, Codes.NO_SUCH_ENDPOINT);
+        assertTokenErrorEnvelope(http.postJson("/probe/token", huge), 413, Codes.BODY_TOO_LARGE);
+        assertAvailabilityErrorEnvelope(http.post("/probe/availability", "application/xml", VALID_BODY),
+                415, Codes.MALFORMED_REQUEST);
+        assertAvailabilityErrorEnvelope(http.get("/probe/availability"), 405, Codes.NO_SUCH_ENDPOINT);
+        assertAvailabilityErrorEnvelope(http.postJson("/probe/availability", huge), 413, Codes.BODY_TOO_LARGE);
+    }
+
+    @Test
     void headRequestToUnknownPathAnswers404WithoutBody() {
         TestHttp.Reply reply = http.head("/no/such/endpoint");
         assertEquals(404, reply.status());

@@ -1,5 +1,6 @@
 package com.aegisspeed.common.envelope;
 
+import io.micronaut.core.annotation.AnnotationMetadataProvider;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.web.router.RouteAttributes;
@@ -14,8 +15,12 @@ public record DeclaredEndpoint(String internalErrorCode, String notOpenCode, Env
 
     /** The declaration of the route the request matched, if it matched one that has it. */
     public static Optional<DeclaredEndpoint> of(HttpRequest<?> request) {
-        return RouteAttributes.getRouteInfo(request)
-                .flatMap(route -> route.findAnnotation(ApiEndpoint.class))
+        return RouteAttributes.getRouteInfo(request).flatMap(DeclaredEndpoint::of);
+    }
+
+    /** The declaration of a route, if it has one. */
+    public static Optional<DeclaredEndpoint> of(AnnotationMetadataProvider route) {
+        return route.findAnnotation(ApiEndpoint.class)
                 .map(a -> new DeclaredEndpoint(
                         a.stringValue("internalErrorCode").orElseThrow(),
                         a.stringValue("notOpenCode").orElseThrow(),

@@ -7,6 +7,7 @@ import com.aegisspeed.common.envelope.Envelope;
 import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -15,6 +16,7 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.json.JsonSyntaxException;
 import io.micronaut.serde.exceptions.SerdeException;
+import io.micronaut.web.router.Router;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -33,6 +35,12 @@ public class EnvelopeErrorResponseProcessor implements ErrorResponseProcessor<Ob
     /** Used for a server fault on a path that declares no {@link ApiEndpoint} (health, metrics). */
     static final String UNDECLARED_INTERNAL_ERROR_CODE = Codes.UPSTREAM_UNAVAILABLE;
 
+    private final Router router;
+
+    public EnvelopeErrorResponseProcessor(Router router) {
+        this.router = router;
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public MutableHttpResponse<Object> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
@@ -40,11 +48,24 @@ public class EnvelopeErrorResponseProcessor implements ErrorResponseProcessor<Ob
         if (context.getRequest().getMethod() == HttpMethod.HEAD) {
             return answer;
         }
-        Optional<DeclaredEndpoint> endpoint = DeclaredEndpoint.of(context.getRequest());
+        Optional<DeclaredEndpoint> endpoint = DeclaredEndpoint.of(context.getRequest())
+                .or(() -> declaredAtPath(context.getRequest()));
         HttpStatus status = response.status();
         Envelope shape = endpoint.map(DeclaredEndpoint::envelope).orElse(Envelope.STANDARD);
         Object body = DeclaredEndpoint.errorBody(shape, status, codeFor(status, endpoint), textFor(status, context));
         return answer.body(body).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    /**
+     * A request refused before it matched a route (a wrong method or content type) still answers in the envelope of
+     * the endpoint at its path: a token-issuing endpoint's client reads {@code token}, an availability check's
+     * {@code info}, whatever went wrong.
+     */
+    private Optional<DeclaredEndpoint> declaredAtPath(HttpRequest<?> request) {
+        return router.findAny(request.getPath(), request)
+                .map(match -> DeclaredEndpoint.of(match.getRouteInfo()))
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     private static String codeFor(HttpStatus status, Optional<DeclaredEndpoint> endpoint) {
