@@ -1,18 +1,22 @@
 package com.aegisspeed.common.internal;
 
+import com.aegisspeed.common.envelope.Overloaded;
 import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
  * One blocking call to another service's internal API, its answer unwrapped from the envelope. Statuses the
- * caller expects come back as {@link Answer}; anything else, or no answer at all, is a
- * {@link DependencyUnavailableException}. Call from blocking code only (controllers on the IO pool).
+ * caller expects come back as {@link Answer}; a dependency too busy to take the call (429) is passed on to the
+ * caller's client as {@link Overloaded}, with the dependency's {@code Retry-After}; anything else, or no answer
+ * at all, is a {@link DependencyUnavailableException}. Call from blocking code only (controllers on the IO pool).
  */
 public final class InternalCalls {
 
@@ -28,6 +32,9 @@ public final class InternalCalls {
             var response = client.toBlocking().exchange(request, replyType);
             return answerOf(response.status(), response.getBody(replyType));
         } catch (HttpClientResponseException e) {
+            if (e.getStatus() == HttpStatus.TOO_MANY_REQUESTS) {
+                throw new Overloaded(retryAfter(e));
+            }
             if (e.getStatus().getCode() >= 500) {
                 throw new DependencyUnavailableException(service, "answered HTTP " + e.getStatus().getCode());
             }
@@ -35,6 +42,13 @@ public final class InternalCalls {
         } catch (HttpClientException e) {
             throw new DependencyUnavailableException(service, "unreachable: " + e.getMessage());
         }
+    }
+
+    private static Duration retryAfter(HttpClientResponseException e) {
+        return e.getResponse().getHeaders().get(HttpHeaders.RETRY_AFTER, Long.class)
+                .filter(seconds -> seconds > 0)
+                .map(Duration::ofSeconds)
+                .orElse(Duration.ofSeconds(1));
     }
 
     private static <T> Answer<T> answerOf(HttpStatus status, Optional<InternalReply<T>> body) {

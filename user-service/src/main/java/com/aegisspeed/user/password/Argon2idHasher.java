@@ -1,5 +1,6 @@
 package com.aegisspeed.user.password;
 
+import com.aegisspeed.common.envelope.Overloaded;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -8,13 +9,17 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,6 +27,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * format {@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash} so stronger parameters can be adopted later
  * without invalidating existing hashes. Hashing runs on a small bounded pool of its own: the callers
  * (blocking controllers on the IO pool) wait for it, the event loop never does.
+ *
+ * <p>A hash that cannot start within {@code max-wait} (or find a place in the queue) is not made at all: the
+ * request is refused as {@link Overloaded} (429 {@code 00001}, {@code Retry-After}) while its caller still
+ * listens. Left waiting, it would finish after auth-service (3 s) and the gateway (5 s) had answered the client
+ * an error, and a registration answered "failed" would still create the user.
  */
 @Singleton
 public class Argon2idHasher {
@@ -36,6 +46,7 @@ public class Argon2idHasher {
 
     private final SecureRandom random = new SecureRandom();
     private final ThreadPoolExecutor executor;
+    private final Duration maxWait;
     /** Checked when the user does not exist, so that answer takes as long as a wrong password. */
     private final String unknownUserHash;
 
@@ -47,6 +58,7 @@ public class Argon2idHasher {
                     thread.setDaemon(true);
                     return thread;
                 });
+        this.maxWait = configuration.maxWait();
         this.unknownUserHash = hash("unknown-user-" + random.nextLong());
     }
 
@@ -107,10 +119,33 @@ public class Argon2idHasher {
         return out;
     }
 
+    /**
+     * Runs the work on the pool. Whoever comes first claims it: the pool thread starting it, or the caller giving
+     * up after {@code maxWait} without a start; a given-up task leaves the queue and is never run.
+     */
     private byte[] await(Callable<byte[]> work) {
-        Future<byte[]> result = executor.submit(work);
+        AtomicBoolean claimed = new AtomicBoolean();
+        Future<byte[]> result;
         try {
-            return result.get();
+            result = executor.submit(() -> {
+                if (!claimed.compareAndSet(false, true)) {
+                    throw new Overloaded(maxWait);
+                }
+                return work.call();
+            });
+        } catch (RejectedExecutionException queueFull) {
+            throw new Overloaded(maxWait);
+        }
+        try {
+            try {
+                return result.get(maxWait.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException notDoneYet) {
+                if (claimed.compareAndSet(false, true)) {
+                    executor.remove((Runnable) result);
+                    throw new Overloaded(maxWait);
+                }
+                return result.get();
+            }
         } catch (InterruptedException e) {
             result.cancel(true);
             Thread.currentThread().interrupt();
