@@ -129,9 +129,6 @@ class CollidingWritesTest {
                             winner.idNumber(), winner.phone(), Emails.normalize(winner.email())),
                     contest.key() + " contest: exactly the winner's row");
         }
-        // Nothing else was created: no request answered with a refusal left a user behind.
-        assertEquals(List.of(String.valueOf(all.size() + 1)), FaultChecks.query(users, "SELECT COUNT(*) FROM users"),
-                "the contests' winners and the first super-admin");
     }
 
     @Test
