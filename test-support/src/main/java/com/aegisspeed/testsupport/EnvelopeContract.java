@@ -6,7 +6,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 
 import static com.aegisspeed.testsupport.EnvelopeAssertions.assertAvailabilityErrorEnvelope;
@@ -16,6 +23,7 @@ import static com.aegisspeed.testsupport.EnvelopeAssertions.assertTokenErrorEnve
 import static com.aegisspeed.testsupport.EnvelopeProbeController.VALID_BODY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every error a service can produce answers the project envelope, never a framework body or a stack
@@ -75,6 +83,29 @@ public abstract class EnvelopeContract {
         assertErrorEnvelope(http.get("/probe/" + "a".repeat(10_000)), 413, Codes.BODY_TOO_LARGE);
         assertErrorEnvelope(http.send(HttpRequest.newBuilder(http.uri("/probe/standard"))
                 .header("X-Padding", "a".repeat(20_000)).GET()), 413, Codes.BODY_TOO_LARGE);
+    }
+
+    @Test
+    void anOverlongRequestLineIsAnsweredWithConnectionClose() throws IOException {
+        URI base = http.uri("/");
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /probe/" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: x\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            ByteArrayOutputStream head = new ByteArrayOutputStream();
+            InputStream in = socket.getInputStream();
+            while (!head.toString(StandardCharsets.US_ASCII).contains("\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0) {
+                    break;
+                }
+                head.write(b);
+            }
+            String answer = head.toString(StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT);
+            assertTrue(answer.contains(" 413 "), answer);
+            // The server closes the connection after it: a client must not send its next request down it.
+            assertTrue(answer.contains("connection: close"), answer);
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.aegisspeed.common.envelope.DeclaredEndpoint;
 import com.aegisspeed.common.envelope.Envelope;
 import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -53,6 +54,11 @@ public class EnvelopeErrorResponseProcessor implements ErrorResponseProcessor<Ob
         HttpStatus status = response.status();
         Envelope shape = endpoint.map(DeclaredEndpoint::envelope).orElse(Envelope.STANDARD);
         Object body = DeclaredEndpoint.errorBody(shape, status, codeFor(status, endpoint), textFor(status, context));
+        if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE) {
+            // After an overlong request line the server closes the connection, answering in HTTP/1.0 without saying
+            // so, and clients that keep HTTP/1.1 connections alive sent their next request down it and got nothing.
+            answer.header(HttpHeaders.CONNECTION, "close");
+        }
         return answer.body(body).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
