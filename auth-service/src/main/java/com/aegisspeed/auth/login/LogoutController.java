@@ -8,6 +8,7 @@ import com.aegisspeed.common.token.TokenVerifier;
 import com.aegisspeed.common.token.VerifiedToken;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
@@ -33,11 +34,14 @@ public class LogoutController {
 
     /**
      * The token is verified here rather than by a {@code VerifiedToken} parameter: auth-service's revocation
-     * check reads its database, which must happen on the IO pool, not where arguments are bound.
+     * check reads its database, which must happen on the IO pool, not where arguments are bound. Logout takes no
+     * body, but binding whatever is sent makes it arrive whole, within the size limit, before the token is
+     * revoked: otherwise a request refused for its size (413) would already have revoked it.
      */
     @Post("/logout")
     @ApiEndpoint(internalErrorCode = "10004", notOpenCode = "10003")
-    public ApiResponse logout(@Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization) {
+    public ApiResponse logout(@Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
+                              @Nullable @Body String ignoredBody) {
         VerifiedToken token = verifier.verify(authorization);
         revocations.revoke(token);
         adminSecrets.forget(token.jti());
