@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
-# Measures each service alone: wall time from `java -jar` to the first 200 on /health/readiness, and the
-# process's RSS once ready and again after a short burst of requests. Each service runs on a fresh MariaDB
-# schema (Flyway migrates it at start, as on a first deploy) with the JVM options bin/run uses.
-#   bench/startup.sh [rounds]        (default 3; prints the median round per service)
+# Measures each service alone: wall time from `java -jar` to the first 200 on /health/readiness, the CPU time the
+# JVM spent until then, and its RSS once ready and after 500 more requests. Each start runs on a fresh MariaDB
+# schema (Flyway migrates it, as on a first deploy) with bin/run's JVM options. The first start of each service
+# has no class-data archive and writes one (as bin/run's first start does); the next rounds use it.
+#   bench/startup.sh [rounds]        (default 5; prints the first start and the median of the rounds)
 # Needs the shaded jars (mvn -B package -DskipTests) and MariaDB (AEGIS_TEST_DB_HOST/PORT/USER/PASSWORD).
 set -euo pipefail
 source "$(dirname "$0")/../bin/lib/common.sh"
 cd "$AEGIS_ROOT"
 
-rounds=${1:-3}
+rounds=${1:-5}
 db_host=${AEGIS_TEST_DB_HOST:-127.0.0.1} db_port=${AEGIS_TEST_DB_PORT:-3306}
 db_user=${AEGIS_TEST_DB_USER:-root} db_password=${AEGIS_TEST_DB_PASSWORD:-}
-java_opts=${AEGIS_JAVA_OPTS:-$(sed -n 's/^AEGIS_DEFAULT_JAVA_OPTS="\(.*\)"$/\1/p' bin/lib/common.sh)}
+java_opts=${AEGIS_JAVA_OPTS:-$AEGIS_DEFAULT_JAVA_OPTS}
 port=18990
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -20,7 +21,7 @@ sql() { mariadb --protocol=TCP -h "$db_host" -P "$db_port" -u "$db_user" ${db_pa
 now_ms() { date +%s%3N; }
 rss_mb() { awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$1/status"; }
 
-measure() { # module round -> "ms rss_ready rss_after"
+measure() { # module round [jvm options] -> "ms cpu_ms rss_ready rss_after"
   local module=$1 schema="aegis_t_startup_$2_${1//-/_}" pid start ready=""
   sql "DROP DATABASE IF EXISTS $schema; CREATE DATABASE $schema CHARACTER SET utf8mb4"
   start=$(now_ms)
@@ -28,24 +29,32 @@ measure() { # module round -> "ms rss_ready rss_after"
   env AEGIS_PORT=$port AEGIS_DATA_DIR="$work" AEGIS_INTERNAL_SECRET=startup-bench \
     AEGIS_DB_URL="jdbc:mysql://$db_host:$db_port/$schema?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true" \
     AEGIS_DB_USER="$db_user" AEGIS_DB_PASSWORD="$db_password" \
-    java $java_opts -jar "$module/target/$module-0.1.0-SNAPSHOT.jar" >"$work/$module.log" 2>&1 &
+    java $java_opts $3 -jar "$module/target/$module-0.1.0-SNAPSHOT.jar" >"$work/$module.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 3000); do
     if curl -fsS -o /dev/null "http://127.0.0.1:$port/health/readiness" 2>/dev/null; then ready=$(now_ms); break; fi
     sleep 0.01
   done
   [ -n "$ready" ] || { tail -20 "$work/$module.log" >&2; kill "$pid"; exit 1; }
-  local rss_ready; rss_ready=$(rss_mb "$pid")
+  local rss_ready cpu_ms; rss_ready=$(rss_mb "$pid")
+  cpu_ms=$(awk -v tick="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / tick)}' "/proc/$pid/stat")
   for _ in $(seq 1 500); do curl -s -o /dev/null "http://127.0.0.1:$port/health/readiness"; done
-  echo "$((ready - start)) $rss_ready $(rss_mb "$pid")"
+  echo "$((ready - start)) $cpu_ms $rss_ready $(rss_mb "$pid")"
   kill "$pid"; wait "$pid" 2>/dev/null || true
+  # The archive is written as the JVM exits: wait for it before the next start reads it.
+  [ -z "${4:-}" ] || for _ in $(seq 1 600); do [ -s "$4" ] && break; sleep 0.1; done
   sql "DROP DATABASE $schema"
 }
 
-echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
-echo "JVM options: $java_opts"
-printf '%-18s %12s %14s %20s\n' service ready_ms rss_ready_mb rss_after_500req_mb
+echo "Machine: $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
+echo "JVM options: $java_opts; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-18s %16s %14s %12s %14s %22s\n' service first_start_ms ready_ms cpu_ms rss_ready_mb rss_after_500req_mb
 for module in gateway auth-service user-service machine-service anticheat-service; do
-  for round in $(seq 1 "$rounds"); do measure "$module" "$round"; done | sort -n | sed -n "$(( (rounds + 1) / 2 ))p" |
-    { read -r ms rss after; printf '%-18s %12s %14s %20s\n' "$module" "$ms" "$rss" "$after"; }
+  jsa="$work/$module.jsa"
+  first=$(measure "$module" 0 "-XX:ArchiveClassesAtExit=$jsa -Xlog:cds=off -Xlog:cds+dynamic=off" "$jsa")
+  for round in $(seq 1 "$rounds"); do measure "$module" "$round" "-XX:SharedArchiveFile=$jsa -Xlog:cds=off"; done |
+    sort -n | sed -n "$(( (rounds + 1) / 2 ))p" | {
+      read -r ms cpu rss after
+      printf '%-18s %16s %14s %12s %14s %22s\n' "$module" "${first%% *}" "$ms" "$cpu" "$rss" "$after"
+    }
 done
