@@ -16,7 +16,8 @@ import java.util.StringJoiner;
  * surrogates, right-to-left and zero-width characters, emoji, full-width digits, homoglyphs, NUL), nulls, deep
  * nesting, arrays instead of objects, SQL and script fragments, duplicate and unknown keys, missing fields, broken
  * JSON and invalid UTF-8, empty bodies and wrong content types. One {@link Random} per endpoint, seeded from the
- * run's seed and the path, so a failure is reproduced by the seed alone, whatever order threads ran in.
+ * run's seed and the path, so the same seed sends the same hostile bodies again (only the fresh names, numbers and
+ * codes the templates need differ), whatever order threads ran in.
  */
 final class HostileBodies {
 
@@ -131,17 +132,17 @@ final class HostileBodies {
         StringJoiner query = new StringJoiner("&");
         if (roll < 6 && !names.isEmpty()) {
             String hostile = names.get(random.nextInt(names.size()));
-            template.forEach((name, value) -> query.add(name + "=" + encode(name.equals(hostile)
+            template.forEach((name, value) -> query.add(name + "=" + urlEncode(name.equals(hostile)
                     ? hostileText(value) : value)));
         } else if (roll < 7 && !names.isEmpty()) {
             String name = names.get(random.nextInt(names.size()));
-            query.add(name + "=" + encode(template.get(name))).add(name + "=" + encode(hostileText(template.get(name))));
+            query.add(name + "=" + urlEncode(template.get(name))).add(name + "=" + urlEncode(hostileText(template.get(name))));
         } else if (roll < 8) {
-            query.add(encode(hostileText("x")) + "=" + encode(hostileText("y")));
+            query.add(urlEncode(hostileText("x")) + "=" + urlEncode(hostileText("y")));
         } else if (roll < 9 && !names.isEmpty()) {
             query.add(names.get(random.nextInt(names.size())));
         } else {
-            template.forEach((name, value) -> query.add(name + "=" + encode(value)));
+            template.forEach((name, value) -> query.add(name + "=" + urlEncode(value)));
         }
         return query.toString();
     }
@@ -233,7 +234,7 @@ final class HostileBodies {
         String type = CONTENT_TYPES.get(random.nextInt(CONTENT_TYPES.size()));
         if (random.nextInt(4) == 0) {
             StringJoiner form = new StringJoiner("&");
-            template.forEach((name, value) -> form.add(name + "=" + encode(String.valueOf(value))));
+            template.forEach((name, value) -> form.add(name + "=" + urlEncode(String.valueOf(value))));
             return bytes("form body as " + type, type, form.toString().getBytes(StandardCharsets.UTF_8));
         }
         if (random.nextInt(5) == 0) {
@@ -435,7 +436,8 @@ final class HostileBodies {
                 : i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
     }
 
-    private static String encode(String text) {
+    /** {@code text} encoded for a query string or form body. */
+    static String urlEncode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 

@@ -33,8 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (status field = HTTP status, 5-digit code, result text) with a code the endpoint documents or a project code,
  * never a 5xx; and nothing may be written by a refusal: the requests go in small batches, and after each batch
  * every table of every service is compared (row count and checksum) with the batch before; a table may only
- * have changed if an answer in the batch allows it ({@link HostileRoutes#mayWrite}). The run is reproducible:
- * {@code -Dhostile.seed=<n>} repeats one (the seed is printed).
+ * have changed if an answer in the batch allows it ({@link HostileRoutes#mayWrite}). {@code -Dhostile.seed=<n>}
+ * sends a run's hostile bodies again (the seed is printed); {@code -Dhostile.bodies=<n>} sets how many per route.
  */
 class HostileBodiesTest {
 
@@ -196,7 +196,8 @@ class HostileBodiesTest {
                 body = new HostileBodies.Body("query", null, null, false);
             } else {
                 body = bodies.next(bodyTemplate(route));
-                query = params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
+                query = params.entrySet().stream().map(e -> e.getKey() + "=" + HostileBodies.urlEncode(e.getValue()))
+                        .collect(Collectors.joining("&"));
             }
             String pathAndQuery = route.path() + (query.isEmpty() ? "" : "?" + query);
             boolean direct = !"gateway".equals(route.service()) && i % 3 == 2;
