@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 
 /**
  * Plain JDBC on the service's connection pool: every unit of work gets its own connection, either in
@@ -26,7 +27,7 @@ public class Database {
     }
 
     public <T> T withConnection(Work<T> work) {
-        try (Connection connection = pool.getConnection()) {
+        try (Connection connection = connection()) {
             return work.run(connection);
         } catch (SQLException e) {
             throw DatabaseException.of(e);
@@ -34,7 +35,7 @@ public class Database {
     }
 
     public <T> T inTransaction(Work<T> work) {
-        try (Connection connection = pool.getConnection()) {
+        try (Connection connection = connection()) {
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);
@@ -48,6 +49,21 @@ public class Database {
             }
         } catch (SQLException e) {
             throw DatabaseException.of(e);
+        }
+    }
+
+    /**
+     * A connection from the pool. Hikari's timeout names the last failure to connect as its cause; without one the
+     * database answers and every connection was simply in use the whole time.
+     */
+    private Connection connection() throws SQLException {
+        try {
+            return pool.getConnection();
+        } catch (SQLTransientConnectionException e) {
+            if (e.getCause() == null) {
+                throw new DatabaseBusyException(e);
+            }
+            throw e;
         }
     }
 }
