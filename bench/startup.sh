@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Measures each service alone: wall time from `java -jar` to the first 200 on /health/readiness, the CPU time the
-# JVM spent until then, and its RSS once ready and after 500 more requests. Each start runs on a fresh MariaDB
-# schema (Flyway migrates it, as on a first deploy) with bin/run's JVM options. The first start of each service
-# has no class-data archive and writes one (as bin/run's first start does); the next rounds use it.
-#   bench/startup.sh [rounds]        (default 5; prints the first start and the median of the rounds)
+# JVM spent until then, and its RSS once ready and after 500 more requests, with bin/run's JVM options. The first
+# start of each service has no class-data archive and writes one (as bin/run's first start does), on an empty
+# schema that Flyway migrates; then the median of [rounds] starts with the archive on empty schemas, and of
+# [rounds] restarts with it on the schema already migrated (a rollout's later replicas, a restart, a scale-up).
+#   bench/startup.sh [rounds]        (default 5)
 # Needs the shaded jars (mvn -B package -DskipTests) and MariaDB (AEGIS_TEST_DB_HOST/PORT/USER/PASSWORD).
 set -euo pipefail
 source "$(dirname "$0")/../bin/lib/common.sh"
@@ -21,9 +22,11 @@ sql() { mariadb --protocol=TCP -h "$db_host" -P "$db_port" -u "$db_user" ${db_pa
 now_ms() { date +%s%3N; }
 rss_mb() { awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$1/status"; }
 
-measure() { # module round [jvm options] -> "ms cpu_ms rss_ready rss_after"
-  local module=$1 schema="aegis_t_startup_$2_${1//-/_}" pid start ready=""
-  sql "DROP DATABASE IF EXISTS $schema; CREATE DATABASE $schema CHARACTER SET utf8mb4"
+fresh_schema() { sql "DROP DATABASE IF EXISTS $1; CREATE DATABASE $1 CHARACTER SET utf8mb4"; }
+median_of() { sort -n | sed -n "$(( ($1 + 1) / 2 ))p"; }
+
+measure() { # module schema jvm-options [archive to wait for] -> "ms cpu_ms rss_ready rss_after"
+  local module=$1 schema=$2 pid start ready=""
   start=$(now_ms)
   # shellcheck disable=SC2086 # java_opts is a list of JVM options
   env AEGIS_PORT=$port AEGIS_DATA_DIR="$work" AEGIS_INTERNAL_SECRET=startup-bench \
@@ -43,18 +46,24 @@ measure() { # module round [jvm options] -> "ms cpu_ms rss_ready rss_after"
   kill "$pid"; wait "$pid" 2>/dev/null || true
   # The archive is written as the JVM exits: wait for it before the next start reads it.
   [ -z "${4:-}" ] || for _ in $(seq 1 600); do [ -s "$4" ] && break; sleep 0.1; done
-  sql "DROP DATABASE $schema"
 }
 
 echo "Machine: $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
 echo "JVM options: $java_opts; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-18s %16s %14s %12s %14s %22s\n' service first_start_ms ready_ms cpu_ms rss_ready_mb rss_after_500req_mb
+printf '%-18s %15s %15s %17s %8s %9s %15s\n' service first_start_ms fresh_schema_ms migrated_schema_ms cpu_ms rss_mb rss_500req_mb
 for module in gateway auth-service user-service machine-service anticheat-service; do
-  jsa="$work/$module.jsa"
-  first=$(measure "$module" 0 "-XX:ArchiveClassesAtExit=$jsa -Xlog:cds=off -Xlog:cds+dynamic=off" "$jsa")
-  for round in $(seq 1 "$rounds"); do measure "$module" "$round" "-XX:SharedArchiveFile=$jsa -Xlog:cds=off"; done |
-    sort -n | sed -n "$(( (rounds + 1) / 2 ))p" | {
-      read -r ms cpu rss after
-      printf '%-18s %16s %14s %12s %14s %22s\n' "$module" "${first%% *}" "$ms" "$cpu" "$rss" "$after"
-    }
+  jsa="$work/$module.jsa" cds="-XX:SharedArchiveFile=$work/$module.jsa -Xlog:cds=off" kept="aegis_t_startup_${module//-/_}"
+  # A first deploy: Flyway migrates an empty schema, and there is no archive yet (this start writes it).
+  fresh_schema "$kept"
+  first=$(measure "$module" "$kept" "-XX:ArchiveClassesAtExit=$jsa -Xlog:cds=off -Xlog:cds+dynamic=off" "$jsa")
+  # New replicas of a new version: empty schemas, with the archive.
+  fresh=$(for round in $(seq 1 "$rounds"); do
+    fresh_schema "${kept}_$round"; measure "$module" "${kept}_$round" "$cds"; sql "DROP DATABASE ${kept}_$round"
+  done | median_of "$rounds")
+  # Restarts and scale-ups: the schema is migrated already.
+  restart=$(for _ in $(seq 1 "$rounds"); do measure "$module" "$kept" "$cds"; done | median_of "$rounds")
+  sql "DROP DATABASE $kept"
+  read -r ms cpu rss after <<<"$restart"
+  printf '%-18s %15s %15s %17s %8s %9s %15s\n' "$module" "${first%% *}" "${fresh%% *}" "$ms" "$cpu" "$rss" "$after"
 done
+echo "cpu_ms, rss_mb (when ready) and rss_500req_mb (after 500 more requests) are those of the migrated-schema starts."
