@@ -2,6 +2,7 @@ package com.aegisspeed.common.token;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Async;
@@ -38,7 +39,7 @@ public class RemoteJwks implements VerificationKeys {
 
     private final JwtConfiguration configuration;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final BeanProvider<HttpClient> http;
     /** Null until the first successful fetch. */
     private volatile Cached cached;
     private Instant lastAttempt = Instant.EPOCH;
@@ -47,9 +48,10 @@ public class RemoteJwks implements VerificationKeys {
     private record Cached(JWKSet keys, Instant fetchedAt) {
     }
 
-    public RemoteJwks(JwtConfiguration configuration, Clock clock) {
+    public RemoteJwks(JwtConfiguration configuration, Clock clock, BeanProvider<HttpClient> http) {
         this.configuration = configuration;
         this.clock = clock;
+        this.http = http;
     }
 
     @EventListener
@@ -113,7 +115,7 @@ public class RemoteJwks implements VerificationKeys {
 
     private void fetch(Instant now) {
         try {
-            HttpResponse<String> response = http.send(
+            HttpResponse<String> response = http.get().send(
                     HttpRequest.newBuilder(configuration.jwksUrl()).timeout(TIMEOUT).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
