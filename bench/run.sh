@@ -6,7 +6,7 @@
 # Prints requests/s, p50 and p99 per case, the ratios gateway/direct and gateway/nginx, and the p99 each proxy adds,
 # at 64 connections (saturated: mostly queueing) and at 2 (the hop itself).
 #   bench/run.sh   (BENCH_DURATION=20s BENCH_WARMUP=10s BENCH_CONNECTIONS=64 BENCH_LIGHT_CONNECTIONS=2
-#                   BENCH_LOGIN_CONNECTIONS=4 BENCH_THREADS=2)
+#                   BENCH_LOGIN_CONNECTIONS=4 BENCH_LIGHT_ROUNDS=3 BENCH_THREADS=2)
 # Needs the shaded jars (built when missing), MariaDB (AEGIS_TEST_DB_HOST/PORT/USER/PASSWORD, default root on
 # 127.0.0.1:3306), wrk and nginx (installed from Debian's packages when missing). Results: bench/RESULTS.md.
 set -euo pipefail
@@ -15,7 +15,7 @@ cd "$AEGIS_ROOT"
 
 duration=${BENCH_DURATION:-20s} warmup=${BENCH_WARMUP:-10s}
 connections=${BENCH_CONNECTIONS:-64} threads=${BENCH_THREADS:-2} light_connections=${BENCH_LIGHT_CONNECTIONS:-2}
-login_connections=${BENCH_LOGIN_CONNECTIONS:-4}
+login_connections=${BENCH_LOGIN_CONNECTIONS:-4} light_rounds=${BENCH_LIGHT_ROUNDS:-3}
 # Production's JVM flags (deploy/docker: full JIT, SerialGC), with bin/run's heap bounds.
 java_opts=${BENCH_JAVA_OPTS:--Xms32m -Xmx256m -Xss512k -XX:+UseSerialGC}
 db_host=${AEGIS_TEST_DB_HOST:-127.0.0.1} db_port=${AEGIS_TEST_DB_PORT:-3306}
@@ -130,11 +130,11 @@ token=$(curl -sS -X POST "$GATEWAY/user/login/login_user_info" -H 'Content-Type:
 machine_body="{\"user_id\":\"$player\",\"machine_code\":\"BenchMachine0123456789abcdefABCD\"}"
 
 declare -A RPS P50 P99 NOTE
-run_case() { # name url method body token [connections]
-  local name=$1 url=$2 result open=${6:-$connections}
-  say "$name: warm-up $warmup, then $duration at $open connections"
-  BENCH_METHOD=$3 BENCH_BODY=$4 BENCH_TOKEN=$5 wrk -t "$threads" -c "$open" -d "$warmup" --timeout 10s \
-    -s bench/wrk-report.lua "$url" >/dev/null
+run_case() { # name url method body token [connections] [warm-up, "none" for none]
+  local name=$1 url=$2 result open=${6:-$connections} warm=${7:-$warmup}
+  say "$name: warm-up $warm, then $duration at $open connections"
+  [ "$warm" = none ] || BENCH_METHOD=$3 BENCH_BODY=$4 BENCH_TOKEN=$5 wrk -t "$threads" -c "$open" -d "$warm" \
+    --timeout 10s -s bench/wrk-report.lua "$url" >/dev/null
   result=$(BENCH_METHOD=$3 BENCH_BODY=$4 BENCH_TOKEN=$5 wrk -t "$threads" -c "$open" -d "$duration" --timeout 10s \
     -s bench/wrk-report.lua "$url" | grep '^RESULT')
   RPS[$name]=$(sed -n 's/.*rps=\([0-9.]*\).*/\1/p' <<<"$result")
@@ -148,9 +148,28 @@ run_case gateway "$GATEWAY/user/info/get_user_info" GET "" "$token"
 run_case nginx "$NGINX/user/info/get_user_info" GET "" "$token"
 # At 64 connections every case saturates the two cores, so its latency is mostly queueing (Little's law:
 # connections / throughput). The latency a hop adds is measured apart, with few connections and idle cores.
-run_case direct-light "$USER_SERVICE/user/info/get_user_info" GET "" "$token" "$light_connections"
-run_case gateway-light "$GATEWAY/user/info/get_user_info" GET "" "$token" "$light_connections"
-run_case nginx-light "$NGINX/user/info/get_user_info" GET "" "$token" "$light_connections"
+# A hop's few milliseconds are small next to this shared machine's hiccups (a stalled vCPU, a JIT compilation, a
+# collection in either JVM), which move a single 20 s run's p99 by several milliseconds. So the light cases run in
+# interleaved rounds (direct, gateway, nginx, then again), each hop's p99 is compared with the direct p99 of its own
+# round, and the medians over the rounds are reported.
+for round in $(seq 1 "$light_rounds"); do
+  warm=$([ "$round" = 1 ] && echo "$warmup" || echo none)
+  run_case "direct-light-$round" "$USER_SERVICE/user/info/get_user_info" GET "" "$token" "$light_connections" "$warm"
+  run_case "gateway-light-$round" "$GATEWAY/user/info/get_user_info" GET "" "$token" "$light_connections" "$warm"
+  run_case "nginx-light-$round" "$NGINX/user/info/get_user_info" GET "" "$token" "$light_connections" "$warm"
+done
+median() { tr ' ' '\n' | grep . | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+added=() nginx_added=()
+for round in $(seq 1 "$light_rounds"); do
+  added+=("$(awk -v a="${P99[gateway-light-$round]}" -v b="${P99[direct-light-$round]}" 'BEGIN {print a - b}')")
+  nginx_added+=("$(awk -v a="${P99[nginx-light-$round]}" -v b="${P99[direct-light-$round]}" 'BEGIN {print a - b}')")
+done
+for case in direct-light gateway-light nginx-light; do
+  RPS[$case]=$(for r in $(seq 1 "$light_rounds"); do echo "${RPS[$case-$r]}"; done | median)
+  P50[$case]=$(for r in $(seq 1 "$light_rounds"); do echo "${P50[$case-$r]}"; done | median)
+  P99[$case]=$(for r in $(seq 1 "$light_rounds"); do echo "${P99[$case-$r]}"; done | median)
+  NOTE[$case]="median of $light_rounds rounds; p99 per round: $(for r in $(seq 1 "$light_rounds"); do printf '%s ' "${P99[$case-$r]}"; done)"
+done
 # Each login spends an Argon2id hash (19 MiB, 2 passes) on user-service's small pool; past a 1 s wait for it the
 # login is refused 429 (docs/api-auth-user.md). So logins are measured at a concurrency the pool is sized for.
 run_case login "$GATEWAY/user/login/login_user_info" POST "$login_body" "" "$login_connections"
@@ -169,11 +188,12 @@ printf '%-52s %10s %9s %9s  %s\n' \
   "login_user_info through the gateway, $login_connections connections" "${RPS[login]}" "${P50[login]}" "${P99[login]}" "${NOTE[login]}" \
   "verify_is_machine_code_available through the gateway" "${RPS[machine-check]}" "${P50[machine-check]}" "${P99[machine-check]}" "${NOTE[machine-check]}"
 awk -v g="${RPS[gateway]}" -v d="${RPS[direct]}" -v n="${RPS[nginx]}" -v gp="${P99[gateway]}" -v dp="${P99[direct]}" \
-    -v np="${P99[nginx]}" -v glp="${P99[gateway-light]}" -v dlp="${P99[direct-light]}" -v nlp="${P99[nginx-light]}" \
-    -v c="$connections" -v lc="$light_connections" 'BEGIN {
+    -v np="${P99[nginx]}" \
+    -v c="$connections" -v lc="$light_connections" -v ga="$(echo "${added[*]}" | median)" \
+    -v na="$(echo "${nginx_added[*]}" | median)" 'BEGIN {
   printf "gateway/direct throughput: %.0f%% (target at least 60%%); gateway/nginx throughput: %.0f%%\n", 100 * g / d, 100 * g / n
   printf "p99 added at %d connections: gateway %+.2f ms, nginx %+.2f ms\n", c, gp - dp, np - dp
-  printf "p99 added at %d connections: gateway %+.2f ms (target under 2 ms), nginx %+.2f ms\n", lc, glp - dlp, nlp - dlp }'
+  printf "p99 added at %d connections, median over the rounds of each round'"'"'s difference: gateway %+.2f ms (target under 2 ms), nginx %+.2f ms\n", lc, ga, na }'
 printf 'RSS after the runs:'
 for entry in "${SERVICES[@]}"; do
   read -r name _ <<<"$entry"; pid_var="PID_${name//-/_}"
