@@ -2,7 +2,6 @@ package com.aegisspeed.common.token;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-import io.micronaut.context.BeanProvider;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Async;
@@ -39,7 +38,7 @@ public class RemoteJwks implements VerificationKeys {
 
     private final JwtConfiguration configuration;
     private final Clock clock;
-    private final BeanProvider<HttpClient> http;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     /** Null until the first successful fetch. */
     private volatile Cached cached;
     private Instant lastAttempt = Instant.EPOCH;
@@ -48,10 +47,9 @@ public class RemoteJwks implements VerificationKeys {
     private record Cached(JWKSet keys, Instant fetchedAt) {
     }
 
-    public RemoteJwks(JwtConfiguration configuration, Clock clock, BeanProvider<HttpClient> http) {
+    public RemoteJwks(JwtConfiguration configuration, Clock clock) {
         this.configuration = configuration;
         this.clock = clock;
-        this.http = http;
     }
 
     @EventListener
@@ -115,7 +113,7 @@ public class RemoteJwks implements VerificationKeys {
 
     private void fetch(Instant now) {
         try {
-            HttpResponse<String> response = http.get().send(
+            HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(configuration.jwksUrl()).timeout(TIMEOUT).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {

@@ -2,7 +2,6 @@ package com.aegisspeed.common.token;
 
 import com.aegisspeed.common.internal.InternalConfiguration;
 import com.aegisspeed.common.internal.InternalReply;
-import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -30,14 +29,13 @@ public class RevocationFeedReader {
     private final URI authUrl;
     private final InternalConfiguration internal;
     private final JsonMapper json;
-    private final BeanProvider<HttpClient> http;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
     public RevocationFeedReader(@Value("${micronaut.http.services.auth.url}") URI authUrl,
-                                InternalConfiguration internal, JsonMapper json, BeanProvider<HttpClient> http) {
+                                InternalConfiguration internal, JsonMapper json) {
         this.authUrl = authUrl;
         this.internal = internal;
         this.json = json;
-        this.http = http;
     }
 
     /** @throws RuntimeException when the feed cannot be read */
@@ -46,7 +44,7 @@ public class RevocationFeedReader {
                 .timeout(TIMEOUT).GET();
         internal.secret().ifPresent(secret -> request.header(InternalConfiguration.HEADER, secret));
         try {
-            HttpResponse<byte[]> response = http.get().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("revocation feed answered HTTP " + response.statusCode());
             }
