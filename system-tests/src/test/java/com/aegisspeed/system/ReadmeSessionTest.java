@@ -1,0 +1,182 @@
+package com.aegisspeed.system;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The curl session of README.md's "Using the API", run as written by bash against the whole suite, with only
+ * curl and sed on the path: the first thing a newcomer types must keep working. Every command that prints is
+ * followed in the README by a comment showing its answer; each real answer must carry that comment's HTTP
+ * status and code.
+ */
+class ReadmeSessionTest {
+
+    private static final String LOCAL_GATEWAY = "GW=http://localhost:8080";
+    private static final Pattern SHOWN_ANSWER = Pattern.compile("^# \\{\"status\":(\\d{3}),\"code\":\"(\\d{5})\".*");
+    private static final JsonMapper JSON = JsonMapper.createDefault();
+
+    private static Suite suite;
+
+    @BeforeAll
+    static void startSuite() {
+        // The session registers the ID number the suite gives its first super-admin by default; under bin/run
+        // that admin has user-service's own default ID number, so the suite takes that one here.
+        suite = Suite.start(Map.of("user-service", Map.of("AEGIS_BOOTSTRAP_ADMIN_USER_ID", "110105199001010010")));
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        suite.close();
+    }
+
+    @Test
+    void theReadmeCurlSessionRunsAsWrittenAndEveryAnswerIsTheOneItShows() throws Exception {
+        List<String> session = readmeSession();
+        assertEquals(LOCAL_GATEWAY, session.get(0), "the session starts by naming the gateway of bin/run");
+        List<String[]> shown = shownAnswers(session);
+        assertTrue(shown.size() >= 5, "the session shows what each command answers: " + shown.size());
+
+        List<String> script = new ArrayList<>(session);
+        script.set(0, "GW=" + suite.service("gateway").uri());
+        String output = run(String.join("\n", script) + "\n");
+
+        List<Map<String, Object>> answers = jsonObjects(output);
+        assertEquals(shown.size(), answers.size(), "one answer per printing command; the output was:\n" + output);
+        for (int i = 0; i < answers.size(); i++) {
+            Map<String, Object> answer = answers.get(i);
+            assertEquals(shown.get(i)[0] + ":" + shown.get(i)[1], answer.get("status") + ":" + answer.get("code"),
+                    "answer " + (i + 1) + " of the session: " + answer);
+        }
+    }
+
+    /** The first bash block after the "Using the API" heading. */
+    private static List<String> readmeSession() throws IOException {
+        List<String> readme = Files.readAllLines(HostileRoutes.repositoryRoot().resolve("README.md"));
+        int heading = readme.indexOf("## Using the API");
+        assertTrue(heading >= 0, "README.md has no \"## Using the API\" section");
+        int start = readme.subList(heading, readme.size()).indexOf("```bash") + heading + 1;
+        int end = readme.subList(start, readme.size()).indexOf("```") + start;
+        assertTrue(start > heading && end > start, "no bash block in \"Using the API\"");
+        return readme.subList(start, end);
+    }
+
+    /**
+     * Status and code of the answer each printing command shows in the comment after it. A command prints
+     * unless its output is captured ({@code NAME=$(curl …)}); it goes on over lines ending in a backslash or
+     * inside a single-quoted body.
+     */
+    private static List<String[]> shownAnswers(List<String> session) {
+        List<String[]> shown = new ArrayList<>();
+        boolean awaitingComment = false;
+        boolean continued = false;
+        boolean inQuotes = false;
+        for (String line : session) {
+            if (!continued && !line.startsWith("#") && !line.isBlank()) {
+                if (awaitingComment) {
+                    fail("no answer shown after a command before: " + line);
+                }
+                awaitingComment = line.startsWith("curl ");
+            }
+            if (!line.startsWith("#")) {
+                inQuotes ^= line.chars().filter(c -> c == '\'').count() % 2 == 1;
+                continued = inQuotes || line.endsWith("\\");
+            }
+            Matcher answer = SHOWN_ANSWER.matcher(line);
+            if (awaitingComment && answer.matches()) {
+                shown.add(new String[] {answer.group(1), answer.group(2)});
+                awaitingComment = false;
+            }
+        }
+        if (awaitingComment) {
+            fail("the last command shows no answer");
+        }
+        return shown;
+    }
+
+    /** Runs {@code script} with bash, only curl and sed on the path, and returns what it printed. */
+    private static String run(String script) throws IOException, InterruptedException {
+        Path bin = Files.createTempDirectory("readme-session-bin");
+        for (String tool : List.of("curl", "sed")) {
+            Path found = findOnPath(tool);
+            Files.createSymbolicLink(bin.resolve(tool), found);
+        }
+        Path file = Files.createTempFile("readme-session", ".sh");
+        Files.writeString(file, script, StandardCharsets.UTF_8);
+        ProcessBuilder builder = new ProcessBuilder(findOnPath("bash").toString(), "--noprofile", "--norc",
+                "-euo", "pipefail", file.toString()).redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().put("PATH", bin.toString());
+        builder.environment().put("LANG", "C.UTF-8");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the session did not finish");
+        assertEquals(0, process.exitValue(), "the session failed; it printed:\n" + output);
+        return output;
+    }
+
+    private static Path findOnPath(String tool) {
+        for (String dir : System.getenv("PATH").split(":")) {
+            Path candidate = Path.of(dir, tool);
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException(tool + " is not installed; the README's session needs it (bin/test installs it)");
+    }
+
+    /** The JSON objects curl printed one after another (curl adds no line break between answers). */
+    private static List<Map<String, Object>> jsonObjects(String output) {
+        List<Map<String, Object>> objects = new ArrayList<>();
+        int depth = 0;
+        int start = -1;
+        boolean inString = false;
+        for (int i = 0; i < output.length(); i++) {
+            char c = output.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{') {
+                if (depth++ == 0) {
+                    start = i;
+                }
+            } else if (c == '}' && --depth == 0) {
+                objects.add(parse(output.substring(start, i + 1)));
+            } else if (depth == 0 && !Character.isWhitespace(c)) {
+                fail("the session printed something other than answers: " + output);
+            }
+        }
+        return objects;
+    }
+
+    private static Map<String, Object> parse(String json) {
+        try {
+            return JSON.readValue(json, Argument.mapOf(String.class, Object.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(json, e);
+        }
+    }
+}
