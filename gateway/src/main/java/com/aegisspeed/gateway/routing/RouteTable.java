@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every documented public path and its owner, from {@code aegis.gateway.routes} (DECISIONS.md §1). Requests
+ * Every documented public path and its owner, from {@code aegis.gateway.routes} (docs/contract.md). Requests
  * are matched by exact path; anything else is not routed. A table that would route internal paths, names an
  * unknown service or has malformed limits stops the gateway at start.
  */
