@@ -4,7 +4,10 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,8 +29,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The curl session of README.md's "Using the API", run as written by bash against the whole suite, with only
  * curl and sed on the path: the first thing a newcomer types must keep working. Every command that prints is
  * followed in the README by a comment showing its answer; each real answer must carry that comment's HTTP
- * status and code.
+ * status and code. Then the examples of docs/api-machine-anticheat.md, which continue from that session.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReadmeSessionTest {
 
     private static final String LOCAL_GATEWAY = "GW=http://localhost:8080";
@@ -49,8 +53,9 @@ class ReadmeSessionTest {
     }
 
     @Test
+    @Order(1)
     void theReadmeCurlSessionRunsAsWrittenAndEveryAnswerIsTheOneItShows() throws Exception {
-        List<String> session = readmeSession();
+        List<String> session = bashBlock("README.md", "## Using the API");
         assertEquals(LOCAL_GATEWAY, session.get(0), "the session starts by naming the gateway of bin/run");
         List<String[]> shown = shownAnswers(session);
         assertTrue(shown.size() >= 5, "the session shows what each command answers: " + shown.size());
@@ -68,15 +73,36 @@ class ReadmeSessionTest {
         }
     }
 
-    /** The first bash block after the "Using the API" heading. */
-    private static List<String> readmeSession() throws IOException {
-        List<String> readme = Files.readAllLines(HostileRoutes.repositoryRoot().resolve("README.md"));
-        int heading = readme.indexOf("## Using the API");
-        assertTrue(heading >= 0, "README.md has no \"## Using the API\" section");
-        int start = readme.subList(heading, readme.size()).indexOf("```bash") + heading + 1;
-        int end = readme.subList(start, readme.size()).indexOf("```") + start;
-        assertTrue(start > heading && end > start, "no bash block in \"Using the API\"");
-        return readme.subList(start, end);
+    @Test
+    @Order(2)
+    void theMachineAndAntiCheatExamplesRunAsWrittenAfterTheReadmeSession() throws Exception {
+        List<String> examples = new ArrayList<>(
+                bashBlock("docs/api-machine-anticheat.md", "## Examples (through the gateway, `bin/run`)"));
+        assertEquals(LOCAL_GATEWAY, examples.get(0));
+        examples.set(0, "GW=" + suite.service("gateway").uri());
+        int adminPassword = examples.indexOf("ADMIN_PASSWORD='paste it here'");
+        assertTrue(adminPassword > 0, "the examples take the admin password from one variable");
+        examples.set(adminPassword, "ADMIN_PASSWORD='" + Suite.ADMIN_PASSWORD + "'");
+        long printing = examples.stream().filter(line -> line.startsWith("curl ")).count();
+
+        String output = run(String.join("\n", examples) + "\n");
+
+        List<Map<String, Object>> answers = jsonObjects(output);
+        assertEquals(printing, answers.size(), "one answer per printing command; the output was:\n" + output);
+        for (Map<String, Object> answer : answers) {
+            assertEquals(200, answer.get("status"), "every example succeeds: " + output);
+        }
+    }
+
+    /** The first bash block after {@code heading} in {@code document}. */
+    private static List<String> bashBlock(String document, String heading) throws IOException {
+        List<String> lines = Files.readAllLines(HostileRoutes.repositoryRoot().resolve(document));
+        int at = lines.indexOf(heading);
+        assertTrue(at >= 0, document + " has no \"" + heading + "\" section");
+        int start = lines.subList(at, lines.size()).indexOf("```bash") + at + 1;
+        int end = lines.subList(start, lines.size()).indexOf("```") + start;
+        assertTrue(start > at && end > start, "no bash block under \"" + heading + "\" in " + document);
+        return lines.subList(start, end);
     }
 
     /**
@@ -140,7 +166,8 @@ class ReadmeSessionTest {
                 return candidate;
             }
         }
-        throw new IllegalStateException(tool + " is not installed; the README's session needs it (bin/test installs it)");
+        throw new IllegalStateException(
+                tool + " is not installed; the README's session needs it (bin/test installs it)");
     }
 
     /** The JSON objects curl printed one after another (curl adds no line break between answers). */
