@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The curl session of README.md's "Using the API", run as written by bash against the whole suite, with only
  * curl and sed on the path: the first thing a newcomer types must keep working. Every command that prints is
  * followed in the README by a comment showing its answer; each real answer must carry that comment's HTTP
- * status and code. Then the examples of docs/api-machine-anticheat.md, which continue from that session.
+ * status and code. Then the examples of docs/api-machine-anticheat.md and docs/api-auth-user.md, which continue
+ * from that session.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReadmeSessionTest {
@@ -91,6 +92,30 @@ class ReadmeSessionTest {
         assertEquals(printing, answers.size(), "one answer per printing command; the output was:\n" + output);
         for (Map<String, Object> answer : answers) {
             assertEquals(200, answer.get("status"), "every example succeeds: " + output);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theAccountExamplesRunAsWrittenAfterTheReadmeSession() throws Exception {
+        List<String> examples = new ArrayList<>();
+        for (String heading : List.of("## Registering and logging in (auth-service)", "## Admin secret and admin info",
+                "## User info, phone, password (user-service)")) {
+            examples.addAll(bashBlock("docs/api-auth-user.md", heading));
+        }
+        String gateway = suite.service("gateway").uri().toString();
+        String script = String.join("\n", examples).replace("http://localhost:8080", gateway)
+                .replace("ADMIN_PASSWORD='paste it here'", "ADMIN_PASSWORD='" + Suite.ADMIN_PASSWORD + "'");
+        long printing = examples.stream().filter(line -> line.startsWith("curl ")).count();
+
+        String output = run(script + "\n");
+
+        List<Map<String, Object>> answers = jsonObjects(output);
+        assertEquals(printing, answers.size(), "one answer per printing command; the output was:\n" + output);
+        assertEquals("409:10005", answers.get(0).get("status") + ":" + answers.get(0).get("code"),
+                "README's session registered this ID number already: " + output);
+        for (Map<String, Object> answer : answers.subList(1, answers.size())) {
+            assertEquals(200, answer.get("status"), "every other example succeeds: " + output);
         }
     }
 
