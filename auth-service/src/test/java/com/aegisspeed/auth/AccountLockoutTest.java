@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Brute force on one account (DECISIONS.md §4): 5 failures within 15 minutes lock it for 60 s, doubling with
+ * Brute force on one account (docs/contract.md): 5 failures within 15 minutes lock it for 60 s, doubling with
  * each further failure up to 15 minutes; 429 {@code 00001} with {@code Retry-After}. Each test comes from an
  * address of its own (the gateway's X-Forwarded-For, trusted here), so only the account limit is in play.
  */

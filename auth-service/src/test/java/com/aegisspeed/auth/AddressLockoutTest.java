@@ -9,7 +9,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Brute force from one client address (DECISIONS.md §4): 20 failures within 15 minutes, on any accounts, lock
+ * Brute force from one client address (docs/contract.md): 20 failures within 15 minutes, on any accounts, lock
  * the address. The address is the first X-Forwarded-For entry only where auth-service trusts the header (behind
  * the gateway); otherwise the header is ignored, as anyone could write it.
  */

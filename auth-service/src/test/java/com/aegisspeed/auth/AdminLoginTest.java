@@ -12,7 +12,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** {@code POST /user/login/login_admin_info_by_aegisspeed_id} (reference-api.md §3.10): admin roles only. */
+/** {@code POST /user/login/login_admin_info_by_aegisspeed_id} (docs/api-auth-user.md): admin roles only. */
 @ExtendWith(RealUserService.class)
 class AdminLoginTest {
 

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * {@code /internal/login-guard} (docs/internal-api.md): password checks made by other services (user-service's
  * current-password check on a password change) are counted on the same account and address counters as logins,
- * so they share the login lockout of DECISIONS.md §4.
+ * so they share the login lockout of docs/contract.md.
  */
 @ExtendWith(RealUserService.class)
 class InternalLoginGuardTest {

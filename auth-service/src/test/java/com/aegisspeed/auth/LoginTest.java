@@ -13,7 +13,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-/** {@code POST /user/login/login_user_info} (reference-api.md §3.9) against the real user-service. */
+/** {@code POST /user/login/login_user_info} (docs/api-auth-user.md) against the real user-service. */
 @ExtendWith(RealUserService.class)
 class LoginTest {
 

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two gateway processes on one database agree on the endpoint-open flags: a change made through one is
- * enforced by the other within 2 seconds (DECISIONS.md §3), closing and reopening alike.
+ * enforced by the other within 2 seconds (docs/contract.md), closing and reopening alike.
  */
 class FlagPropagationTest {
 

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The operator API under {@code /admin/endpoints} (DECISIONS.md §3, §4): only {@code 管理员} and {@code 超级管理员}
+ * The operator API under {@code /admin/endpoints} (docs/contract.md): only {@code 管理员} and {@code 超级管理员}
  * with a valid dynamic admin secret may use it; a closed endpoint answers 403 {@code 00000} in its own envelope
  * without reaching its service; every change is in the audit history with who, when, from and to.
  */

@@ -21,13 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every documented public path reaches exactly its owning service (DECISIONS.md §1), with its method, query
+ * Every documented public path reaches exactly its owning service (docs/contract.md), with its method, query
  * and body intact; anything else, internal paths above all, never leaves the gateway.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoutingTest {
 
-    /** The owner of every documented path (reference-api.md, DECISIONS.md §1, docs/internal-api.md). */
+    /** The owner of every documented path (docs/contract.md, docs/internal-api.md). */
     private static final Map<String, String> OWNERS = Map.ofEntries(
             Map.entry("/user/register/register_user_info", "auth-service"),
             Map.entry("/user/login/login_user_info", "auth-service"),

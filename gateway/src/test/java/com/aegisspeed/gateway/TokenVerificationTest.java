@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Protected routes need a valid token before anything reaches the service (DECISIONS.md §4): missing, tampered,
+ * Protected routes need a valid token before anything reaches the service (docs/contract.md): missing, tampered,
  * expired, foreign or revoked tokens answer 401 {@code 10001} in the route's envelope; public routes need none.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -99,19 +99,33 @@ class TokenVerificationTest {
     }
 
     @Test
-    void machineBindingRoutesRefuseWithMachineServicesOwnTokenInvalidCode() {
-        String expired = authority.sign(authority.claims("sub-machine", "ASD000209", Role.USER)
+    void everyProtectedRouteRefusesABadTokenWith10001MachineBindingIncluded() {
+        String expired = authority.sign(authority.claims("sub-every", "ASD000209", Role.USER)
                 .expirationTime(Date.from(Instant.now().minusSeconds(1))).build());
-        for (String path : List.of("/machine/register/register_machine_info",
-                "/machine/register/register_machine_info_by_aegisspeed_id")) {
-            int before = suite.service("machine-service").hits();
+        Map<String, String> protectedRoutes = Map.ofEntries(
+                Map.entry("/user/login_admin_info/verify/get_secret_admin_password", "POST"),
+                Map.entry("/user/login/logout", "POST"),
+                Map.entry("/user/info/get_user_info", "GET"),
+                Map.entry("/user/info/get_admin_info", "GET"),
+                Map.entry("/user/info/modify_user_phone_number", "POST"),
+                Map.entry("/user/info/modify_user_password", "POST"),
+                Map.entry("/machine/register/register_machine_info", "POST"),
+                Map.entry("/machine/register/register_machine_info_by_aegisspeed_id", "POST"),
+                Map.entry("/user/info/get_user_check_info", "GET"),
+                Map.entry("/anticheat/check/check_user_cheat_status", "GET"),
+                Map.entry("/anticheat/report/report_check_result", "POST"),
+                Map.entry("/anticheat/admin/list_cheating_records", "GET"),
+                Map.entry("/anticheat/admin/get_cheater_mark_history", "GET"),
+                Map.entry("/anticheat/admin/mark_cheater", "POST"),
+                Map.entry("/anticheat/admin/unmark_cheater", "POST"));
+        for (Map.Entry<String, String> route : protectedRoutes.entrySet()) {
             for (String[] headers : new String[][] {{}, {"Authorization", "Bearer " + expired}}) {
-                GatewayClient.Answer answer = client.postJson(path, "{}", headers);
-                assertEquals(401, answer.status(), answer.body());
-                assertEquals("10006", answer.code(), path + ": " + answer.body());
+                GatewayClient.Answer answer = route.getValue().equals("GET")
+                        ? client.get(route.getKey(), headers) : client.postJson(route.getKey(), "{}", headers);
+                assertEquals(401, answer.status(), route.getKey() + ": " + answer.body());
+                assertEquals("10001", answer.code(), route.getKey() + ": " + answer.body());
                 assertEquals(Map.of(), answer.data());
             }
-            assertEquals(before, suite.service("machine-service").hits(), "a refused request reached the service");
         }
     }
 

@@ -19,7 +19,7 @@ import static com.aegisspeed.testsupport.EnvelopeAssertions.assertErrorEnvelope;
 import static com.aegisspeed.testsupport.EnvelopeAssertions.assertStandardEnvelope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** A user user-service marks {@code cheater} cannot bind machines (DECISIONS.md §5), not even through an admin. */
+/** A user user-service marks {@code cheater} cannot bind machines (docs/contract.md), not even through an admin. */
 class CheaterCannotBindTest {
 
     @Test

@@ -21,7 +21,7 @@ import static com.aegisspeed.testsupport.EnvelopeAssertions.assertAvailabilityEr
 import static com.aegisspeed.testsupport.EnvelopeAssertions.assertStandardEnvelope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** {@code verify_is_machine_code_available} (reference-api.md §3.7): envelope C, every documented case. */
+/** {@code verify_is_machine_code_available} (docs/api-machine-anticheat.md): every documented case. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MachineCodeAvailabilityTest {
 

@@ -85,7 +85,7 @@ class RegisterMachineByAegisSpeedIdTest {
     }
 
     @Test
-    void aRevokedTokenAnswers401With10006() {
+    void aRevokedTokenAnswers401With10001() {
         InternalUser user = harness.users.addUser(Role.USER);
         String token = token(user);
         // A fresh token first, so the service has loaded the revocation feed before the revocation.
@@ -94,7 +94,7 @@ class RegisterMachineByAegisSpeedIdTest {
         harness.authority.revoke(token);
         String code = newMachineCode();
         TestHttp.Reply reply = awaitStatus(401, () -> harness.post(BY_AEGISSPEED_ID, token, byAegisSpeedId(user.aegisSpeedId(), code)));
-        assertErrorEnvelope(reply, 401, "10006");
+        assertErrorEnvelope(reply, 401, "10001");
     }
 
     private static TestHttp.Reply awaitStatus(int status, Supplier<TestHttp.Reply> request) {

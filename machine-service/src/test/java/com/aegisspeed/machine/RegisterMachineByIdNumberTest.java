@@ -144,14 +144,14 @@ class RegisterMachineByIdNumberTest {
     }
 
     @Test
-    void missingOrInvalidTokensAnswer401With10006() {
+    void missingOrInvalidTokensAnswer401With10001() {
         InternalUser user = harness.users.addUser(Role.USER);
         Map<String, Object> body = byIdNumber(user.idNumber(), newMachineCode());
-        assertErrorEnvelope(harness.post(BY_ID_NUMBER, null, body), 401, "10006");
-        assertErrorEnvelope(harness.post(BY_ID_NUMBER, "not.a.token", body), 401, "10006");
+        assertErrorEnvelope(harness.post(BY_ID_NUMBER, null, body), 401, "10001");
+        assertErrorEnvelope(harness.post(BY_ID_NUMBER, "not.a.token", body), 401, "10001");
         String foreign = harness.authority.signWithForeignKey(
                 harness.authority.claims(user.publicId(), user.aegisSpeedId(), Role.USER).build());
-        assertErrorEnvelope(harness.post(BY_ID_NUMBER, foreign, body), 401, "10006");
+        assertErrorEnvelope(harness.post(BY_ID_NUMBER, foreign, body), 401, "10001");
         assertNoOwner((String) body.get("machine_code"));
     }
 

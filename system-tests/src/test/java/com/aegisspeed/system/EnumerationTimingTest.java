@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  *
  * <p>Robust on a busy machine: the two populations are measured in pairs, one of each in random order, each
  * request from a client address of its own and each login sample on an account of its own (so neither the
- * address nor the account lockout of DECISIONS.md §4 is ever reached); the verdict is on the median of the
+ * address nor the account lockout of docs/contract.md is ever reached); the verdict is on the median of the
  * per-pair ratios, so load that comes and goes during the run affects both halves of a pair alike. Tolerance:
  * the answer times may differ by at most {@value #TOLERANCE_PERCENT}% (or {@value #FLOOR_MILLIS} ms on the
  * fast checks, where a millisecond of jitter is already a large share). An Argon2id hash (19 MiB, 2 passes)

@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 final class FaultChecks {
 
-    /** The envelope shapes of DECISIONS.md §2: standard, token-issuing, availability check. */
+    /** The envelope shapes of docs/contract.md: standard, token-issuing, availability check. */
     private static final Set<Set<String>> ENVELOPE_KEYS = Set.of(
             Set.of("status", "code", "result", "data"),
             Set.of("status", "code", "result", "data", "token"),

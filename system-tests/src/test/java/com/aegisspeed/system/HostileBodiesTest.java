@@ -145,7 +145,7 @@ class HostileBodiesTest {
     /**
      * A stolen token must not let anyone guess the account's password through the password change: after 5 wrong
      * current passwords even the right one answers 429 with {@code Retry-After}, and so does the login, which
-     * shares the account's count (DECISIONS.md §4, docs/api-auth-user.md).
+     * shares the account's count (docs/contract.md, docs/api-auth-user.md).
      */
     @Test
     void guessingTheCurrentPasswordIsLockedOutLikeALogin() {

@@ -33,18 +33,18 @@ final class HostileRoutes {
         }
     }
 
-    /** Project-wide codes and the statuses they come with (DECISIONS.md §2, README). */
+    /** Project-wide codes and the statuses they come with (docs/contract.md). */
     private static final Set<String> PROJECT = Set.of("403:00000", "429:00001", "503:00002", "413:00003",
             "404:00004", "405:00004", "400:00005", "415:00005");
 
     private static final Set<String> OPERATOR = Set.of("200:10000", "400:00005", "401:10001", "401:10004", "403:10005",
             "404:10006", "500:10003");
     private static final Set<String> MACHINE_REGISTER = Set.of("200:10000", "403:10001", "400:10002", "404:10003",
-            "409:10004", "500:10005", "401:10006", "403:10007", "403:10008");
+            "409:10004", "500:10005", "401:10001", "403:10007", "403:10008");
     private static final Set<String> CHEATER_ADMIN = Set.of("200:10000", "401:10001", "403:10002", "500:10003",
             "401:10004", "403:10005", "400:10006", "404:10007", "409:10008");
 
-    /** Documented {@code status:code} pairs per path (docs/api-gateway.md, api-auth-user.md, api-machine-anticheat.md). */
+    /** Documented {@code status:code} pairs per path (docs/contract.md, "Codes by endpoint"). */
     private static final Map<String, Set<String>> DOCUMENTED = Map.ofEntries(
             Map.entry("/test/check_server_state", Set.of("200:10000")),
             // The developer envelope has no code; problemWith checks its shape instead.
@@ -88,10 +88,8 @@ final class HostileRoutes {
             Map.entry("/anticheat/admin/unmark_cheater", CHEATER_ADMIN),
             Map.entry("/anticheat/admin/get_cheater_mark_history", CHEATER_ADMIN));
 
-    /** The endpoint's documented token-invalid code (401): {@code 10006} on machine binding, else {@code 10001}. */
-    static String tokenInvalidCode(String path) {
-        return path.startsWith("/machine/register/") ? "10006" : "10001";
-    }
+    /** What every endpoint that needs a token answers (with 401) to a refused one (docs/contract.md). */
+    static final String TOKEN_INVALID = "10001";
 
     private static final Pattern ROUTE_NAME = Pattern.compile("^ {6}([a-z0-9-]+):\\s*$");
     private static final Pattern SETTING = Pattern.compile("^ {8}([a-z-]+):\\s*(.*?)\\s*$");
@@ -172,7 +170,7 @@ final class HostileRoutes {
 
     /**
      * The tables ({@code module.table}) an answer of {@code path} may have written. Every refusal writes nothing,
-     * except that failed password checks are counted (DECISIONS.md §4), in auth-service's {@code login_failures}.
+     * except that failed password checks are counted (docs/contract.md, "Brute force"), in auth-service's {@code login_failures}.
      */
     static Set<String> mayWrite(String path, int status, Object code) {
         boolean ok = status == 200;

@@ -22,11 +22,11 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Forged and unacceptable tokens (DECISIONS.md §4, docs/internal-api.md) against every endpoint that needs one,
+ * Forged and unacceptable tokens (docs/contract.md, docs/internal-api.md) against every endpoint that needs one,
  * through the gateway and directly on the owning service, which must defend itself too: {@code alg: none},
  * HS256 keyed with the published public key, another key under the real {@code kid}, expired, not yet valid,
  * another issuer or audience, claims missing, signatures truncated or garbled, and revoked tokens. Each answers
- * 401 with the endpoint's documented token-invalid code in its standard envelope; a valid token on the same
+ * 401 {@code 10001} in the endpoint's standard envelope; a valid token on the same
  * request is not refused, so the refusals are the token's doing.
  */
 class JwtAttackTest {
@@ -92,7 +92,7 @@ class JwtAttackTest {
                 }
                 // Control: the same request with a valid token of the same holder is not refused for its token.
                 HostileHttp.Reply valid = target.send(request(route, "Bearer " + suite.tokens.valid(holder)));
-                if (valid.status() == 401 && HostileRoutes.tokenInvalidCode(route.path()).equals(valid.code())) {
+                if (valid.status() == 401 && HostileRoutes.TOKEN_INVALID.equals(valid.code())) {
                     failures.put(route.path() + " via " + name(target) + ": a valid token was refused: " + valid.body(), List.of());
                 }
             }
@@ -152,7 +152,7 @@ class JwtAttackTest {
         if (envelope.isPresent()) {
             return Optional.of(envelope.get() + ": HTTP " + reply.status() + " " + abbreviated(reply.body()));
         }
-        String expected = HostileRoutes.tokenInvalidCode(route.path());
+        String expected = HostileRoutes.TOKEN_INVALID;
         if (reply.status() != 401 || !expected.equals(reply.code()) || !Map.of().equals(reply.envelope().get("data"))) {
             return Optional.of("expected 401 " + expected + ", got HTTP " + reply.status() + " " + abbreviated(reply.body()));
         }

@@ -6,7 +6,7 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Checks that an answer is exactly the project envelope (DECISIONS.md §2) with the expected status and code. */
+/** Checks that an answer is exactly the project envelope (docs/contract.md) with the expected status and code. */
 public final class EnvelopeAssertions {
 
     private static final Set<String> STANDARD_KEYS = Set.of("status", "code", "result", "data");

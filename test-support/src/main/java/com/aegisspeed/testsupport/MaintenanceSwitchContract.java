@@ -13,7 +13,7 @@ import static com.aegisspeed.testsupport.EnvelopeProbeController.VALID_BODY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The service's own maintenance switch (DECISIONS.md §3): endpoints it closes answer 403 with their own
+ * The service's own maintenance switch (docs/contract.md): endpoints it closes answer 403 with their own
  * documented not-open code and envelope, the others and the probes keep working.
  */
 public abstract class MaintenanceSwitchContract {

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The first super-admin (DECISIONS.md §6): created from {@code aegis.bootstrap-admin.*} at a start that finds
+ * The first super-admin (docs/api-auth-user.md): created from {@code aegis.bootstrap-admin.*} at a start that finds
  * none; without a password one is generated and logged exactly once; later starts leave it alone.
  */
 class FirstSuperAdminTest {

@@ -17,7 +17,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The current password of {@code modify_user_password} is guarded like a login (DECISIONS.md §4): every check is
+ * The current password of {@code modify_user_password} is guarded like a login (docs/contract.md): every check is
  * counted by auth-service's login guard (here its stand-in) on the user's ID number and the client's address, and
  * while the guard says wait, the change answers 429 {@code 00001} with {@code Retry-After} without checking.
  */

@@ -16,7 +16,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** {@code GET /user/info/get_user_info}: the token's user, ID number, phone and e-mail masked (DECISIONS.md §1, §4). */
+/** {@code GET /user/info/get_user_info}: the token's user, ID number, phone and e-mail masked (docs/contract.md). */
 class UserInfoTest {
 
     private static final String PATH = "/user/info/get_user_info";

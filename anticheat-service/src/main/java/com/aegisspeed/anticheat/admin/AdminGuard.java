@@ -9,7 +9,7 @@ import jakarta.inject.Singleton;
 
 /**
  * Admin endpoints need a token holding any admin role and the dynamic admin secret issued for that very
- * token (DECISIONS.md §4), which auth-service verifies.
+ * token (docs/contract.md), which auth-service verifies.
  */
 @Singleton
 public class AdminGuard {

@@ -20,7 +20,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /**
- * {@code GET /user/info/get_user_check_info} (reference-api.md §3.14): the token's user's checks, newest
+ * {@code GET /user/info/get_user_check_info} (docs/api-machine-anticheat.md): the token's user's checks, newest
  * first, paged. The reference has no paging; without parameters this answers the newest 20.
  */
 @Controller("/user/info")

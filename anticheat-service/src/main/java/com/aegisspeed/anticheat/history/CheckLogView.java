@@ -5,7 +5,7 @@ import com.aegisspeed.anticheat.report.CheckLog;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
 
-/** One entry of {@code data.check_logs} (reference-api.md §3.14); {@code user_id} is masked, times ISO 8601 UTC. */
+/** An entry of {@code data.check_logs} (docs/api-machine-anticheat.md): {@code user_id} masked, times ISO 8601 UTC. */
 @Serdeable
 public record CheckLogView(
         @JsonProperty("launch_code") String launchCode,

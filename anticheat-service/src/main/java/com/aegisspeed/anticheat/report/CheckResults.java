@@ -2,7 +2,7 @@ package com.aegisspeed.anticheat.report;
 
 import java.util.List;
 
-/** The values of {@code check_result} (DECISIONS.md §5). A cheating record is a check that did not pass. */
+/** The values of {@code check_result} (docs/contract.md). A cheating record is a check that did not pass. */
 public final class CheckResults {
 
     public static final String PASSED = "Passed";

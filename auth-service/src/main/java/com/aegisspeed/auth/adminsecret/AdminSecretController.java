@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code POST /user/login_admin_info/verify/get_secret_admin_password} (DECISIONS.md §4): an admin re-enters
+ * {@code POST /user/login_admin_info/verify/get_secret_admin_password} (docs/contract.md): an admin re-enters
  * the password with a valid admin token and gets a dynamic secret valid 10 minutes, bound to that token, to
  * send as {@code X-Admin-Secret}. The re-entry counts as a login attempt ({@code LoginGuard}).
  * Codes (the reference has none): 10000 issued · 401 10001 bad token · 403 10002 not open · 500 10003 server

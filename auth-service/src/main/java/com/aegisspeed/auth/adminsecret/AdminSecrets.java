@@ -22,7 +22,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Dynamic admin secrets (DECISIONS.md §4): valid 10 minutes, bound to the token they were issued for (its
+ * Dynamic admin secrets (docs/contract.md): valid 10 minutes, bound to the token they were issued for (its
  * {@code jti}); a new one replaces the previous one of the same token. Only a SHA-256 of the secret is stored:
  * the secret is 256 random bits, so a fast hash is enough and a database leak reveals no usable secret.
  */

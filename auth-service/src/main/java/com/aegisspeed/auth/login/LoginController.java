@@ -28,7 +28,7 @@ import java.util.Optional;
 
 /**
  * {@code POST /user/login/login_user_info} (by ID number) and
- * {@code POST /user/login/login_admin_info_by_aegisspeed_id} (admin roles only), reference-api.md §3.9–3.10.
+ * {@code POST /user/login/login_admin_info_by_aegisspeed_id} (admin roles only), docs/api-auth-user.md.
  * Both count failures against the account and the client address ({@link LoginGuard}).
  */
 @Controller("/user/login")

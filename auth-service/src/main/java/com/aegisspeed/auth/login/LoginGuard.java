@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Brute-force protection (DECISIONS.md §4): after 5 failed logins for one account, or 20 from one client
+ * Brute-force protection (docs/contract.md): after 5 failed logins for one account, or 20 from one client
  * address, within 15 minutes, further attempts are refused for 60 s, doubling with each further failure up
  * to 15 minutes. A counter starts over once 15 minutes have passed both since its first failure and since
  * its last lock ended; a successful login clears its account's counter (not the address's). Times are kept

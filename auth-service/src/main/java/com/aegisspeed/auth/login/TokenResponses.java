@@ -7,7 +7,7 @@ import io.micronaut.http.HttpStatus;
 
 import java.time.Duration;
 
-/** Answers in the token envelope (DECISIONS.md §2): the token on success, {@code ""} on every error. */
+/** Answers in the token envelope (docs/contract.md): the token on success, {@code ""} on every error. */
 public final class TokenResponses {
 
     static final String RATE_LIMITED_TEXT = "Too many failed login attempts, try again later";

@@ -28,10 +28,10 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * {@code POST /user/register/register_user_info} (reference-api.md §3.8): validates the fields in the
+ * {@code POST /user/register/register_user_info} (docs/api-auth-user.md): validates the fields in the
  * documented order, has user-service create the user (it hashes the password and assigns the AegisSpeed ID;
  * its unique keys decide concurrent registrations) and answers a token. Validation failures answer 400
- * (DECISIONS.md §2), conflicts 409. The password policy has no documented code: {@code 10010}.
+ * (docs/contract.md), conflicts 409. The password policy has no documented code: {@code 10010}.
  */
 @Controller("/user/register")
 public class RegisterController {

@@ -7,7 +7,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.Map;
 
 /**
- * The envelope every response carries (DECISIONS.md §2):
+ * The envelope every response carries (docs/contract.md):
  * {@code {"status", "code", "result", "data"}}, plus {@code "token"} on token-issuing endpoints.
  *
  * @param status mirrors the HTTP status code

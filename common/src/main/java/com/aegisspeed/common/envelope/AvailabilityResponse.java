@@ -4,7 +4,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.serde.annotation.Serdeable;
 
 /**
- * The availability-check envelope of the reference API (envelope C): {@code info} is the text and
+ * The availability-check envelope of the reference API (docs/contract.md): {@code info} is the text and
  * {@code result} a boolean, {@code true} meaning "already taken". Errors answer {@code result: false}.
  */
 @Serdeable

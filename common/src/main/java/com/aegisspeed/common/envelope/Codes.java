@@ -1,7 +1,7 @@
 package com.aegisspeed.common.envelope;
 
 /**
- * Project-wide codes (DECISIONS.md §2), the same on the gateway and every service.
+ * Project-wide codes (docs/contract.md), the same on the gateway and every service.
  * Business codes are per endpoint and live beside their endpoints.
  */
 public final class Codes {

@@ -21,7 +21,7 @@ public final class Emails {
         return email == null ? null : email.toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** The first 3 characters of the local part, {@code ***}, then {@code @domain} (DECISIONS.md §4). */
+    /** The first 3 characters of the local part, {@code ***}, then {@code @domain} (docs/contract.md). */
     public static String mask(String email) {
         int at = email == null ? -1 : email.indexOf('@');
         if (at < 0) {

@@ -66,7 +66,7 @@ public final class IdNumbers {
         return CHECK_CHARACTERS.charAt(sum % 11);
     }
 
-    /** First 3, eleven {@code *}, last 4 (DECISIONS.md §4): {@code 110***********1234}. */
+    /** First 3, eleven {@code *}, last 4 (docs/contract.md): {@code 110***********1234}. */
     public static String mask(String idNumber) {
         if (idNumber == null || idNumber.length() != 18) {
             return "******************";

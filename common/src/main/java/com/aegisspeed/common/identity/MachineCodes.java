@@ -2,7 +2,7 @@ package com.aegisspeed.common.identity;
 
 import java.util.regex.Pattern;
 
-/** Machine codes (DECISIONS.md §5): exactly 32 characters {@code [0-9a-zA-Z]}. */
+/** Machine codes (docs/contract.md): exactly 32 characters {@code [0-9a-zA-Z]}. */
 public final class MachineCodes {
 
     private static final Pattern FORMAT = Pattern.compile("[0-9a-zA-Z]{32}");

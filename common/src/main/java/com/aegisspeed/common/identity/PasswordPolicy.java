@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * DECISIONS.md §4: 8 to 128 characters and not on the common-password list
+ * docs/contract.md: 8 to 128 characters and not on the common-password list
  * ({@code passwords/common-passwords.txt}, compared case-insensitively).
  */
 @Singleton

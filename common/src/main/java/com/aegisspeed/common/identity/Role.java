@@ -3,7 +3,7 @@ package com.aegisspeed.common.identity;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** User roles (DECISIONS.md §4) and what each may do. The label is what tokens and responses carry. */
+/** User roles (docs/contract.md) and what each may do. The label is what tokens and responses carry. */
 public enum Role {
     USER("用户"),
     ORG_ADMIN("组织管理员"),

@@ -16,7 +16,7 @@ import java.util.Map;
 @Singleton
 public class AuthInternalClient {
 
-    /** The header admin operations carry the dynamic admin secret in (DECISIONS.md §4). */
+    /** The header admin operations carry the dynamic admin secret in (docs/contract.md). */
     public static final String ADMIN_SECRET_HEADER = "X-Admin-Secret";
     private static final String SERVICE = "auth-service";
     /** Far above any secret auth-service issues; longer values are not worth a call. */
@@ -64,7 +64,7 @@ public class AuthInternalClient {
     /**
      * Seconds before the password of the account with ID number {@code idNumber} may be checked again from where
      * the request came ({@code forwardedFor}: its {@code X-Forwarded-For}, if any; {@code peerAddress}: its peer),
-     * 0 if now: auth-service's login-failure counters (DECISIONS.md §4) also guard password checks made elsewhere.
+     * 0 if now: auth-service's login-failure counters (docs/contract.md) also guard password checks made elsewhere.
      */
     public long passwordAttemptWait(String idNumber, @Nullable String forwardedFor, String peerAddress) {
         var answer = InternalCalls.exchange(client, SERVICE, HttpRequest.POST("/internal/login-guard/check",

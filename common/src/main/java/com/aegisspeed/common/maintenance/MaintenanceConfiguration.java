@@ -6,7 +6,7 @@ import io.micronaut.core.annotation.Nullable;
 import java.util.List;
 
 /**
- * The service's own maintenance switch (DECISIONS.md §3), {@code aegis.maintenance.closed-endpoints}
+ * The service's own maintenance switch (docs/contract.md), {@code aegis.maintenance.closed-endpoints}
  * (environment: {@code AEGIS_MAINTENANCE_CLOSED_ENDPOINTS}, comma-separated): public endpoint paths this
  * service refuses, or {@code *} for all of them.
  */

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Checks a bearer token as DECISIONS.md §4 describes: an ES256 or RS256 signature by a key auth-service
+ * Checks a bearer token as docs/contract.md describes: an ES256 or RS256 signature by a key auth-service
  * publishes, {@code exp}, {@code nbf}, {@code iss}, {@code aud}, the claims every token carries, then revocation.
  * Everything but revocation is CPU-only on cached keys.
  */

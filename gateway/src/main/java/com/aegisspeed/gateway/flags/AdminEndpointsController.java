@@ -32,8 +32,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The operator API for endpoint-open flags (DECISIONS.md §3), open to {@code 管理员} and {@code 超级管理员}
- * tokens presenting a valid dynamic admin secret ({@code X-Admin-Secret}, DECISIONS.md §4). Every change is
+ * The operator API for endpoint-open flags (docs/contract.md), open to {@code 管理员} and {@code 超级管理员}
+ * tokens presenting a valid dynamic admin secret ({@code X-Admin-Secret}, docs/contract.md). Every change is
  * written to the audit history with the operator's AegisSpeed ID.
  */
 @Controller("/admin/endpoints")

@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * The endpoint-open flags as the request path reads them: held in memory, read again from the database every
  * {@code aegis.gateway.flags.refresh-interval}, so a change made through any replica is applied by all of
- * them within about a second (DECISIONS.md §3: within 2 s). The first read seeds a row for every flaggable
+ * them within about a second (docs/contract.md: within 2 s). The first read seeds a row for every flaggable
  * route that has none, in its configured default state. While the database is unreachable the last known
  * states stay in force.
  */

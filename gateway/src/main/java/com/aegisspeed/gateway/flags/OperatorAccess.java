@@ -9,7 +9,7 @@ import jakarta.inject.Singleton;
 
 /**
  * Who may use the operator API under {@code /admin}: a {@code 管理员} or {@code 超级管理员} token presenting a valid
- * dynamic admin secret ({@code X-Admin-Secret}, DECISIONS.md §4). One check for every {@code /admin} endpoint,
+ * dynamic admin secret ({@code X-Admin-Secret}, docs/contract.md). One check for every {@code /admin} endpoint,
  * the read-only ones included.
  */
 @Singleton

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The four services behind the gateway (DECISIONS.md §1), their clients and breakers. */
+/** The four services behind the gateway (docs/contract.md), their clients and breakers. */
 @Singleton
 public class Upstreams {
 

@@ -1,6 +1,7 @@
 package com.aegisspeed.gateway.routing;
 
 import com.aegisspeed.common.envelope.Codes;
+import com.aegisspeed.common.envelope.DeclaredEndpoint;
 import com.aegisspeed.common.token.TokenErrorHandlers;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -32,9 +33,10 @@ public final class GatewayErrors {
         return of(envelope, HttpStatus.REQUEST_ENTITY_TOO_LARGE, Codes.BODY_TOO_LARGE, "Request too large");
     }
 
-    /** 401 with the route's own token-invalid code, as the owning service would answer. */
+    /** 401 {@code 10001} in the route's envelope, as the owning service would answer (docs/contract.md). */
     public static MutableHttpResponse<?> tokenInvalid(Route route) {
-        return of(route.envelope(), HttpStatus.UNAUTHORIZED, route.tokenInvalidCode(), TokenErrorHandlers.TOKEN_INVALID_TEXT);
+        return of(route.envelope(), HttpStatus.UNAUTHORIZED, DeclaredEndpoint.DEFAULT_TOKEN_INVALID_CODE,
+                TokenErrorHandlers.TOKEN_INVALID_TEXT);
     }
 
     public static MutableHttpResponse<?> noSuchEndpoint(RouteEnvelope envelope, HttpStatus status, String text) {

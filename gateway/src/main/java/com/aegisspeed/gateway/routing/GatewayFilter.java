@@ -33,7 +33,7 @@ import java.util.Optional;
 /**
  * The gateway's request path, for every request. A path in the route table is checked in this order, each
  * refusal answered in the route's envelope without reaching the service: method (405 {@code 00004}), open flag
- * (403 {@code 00000}), token where required (401 with the route's token-invalid code), rate limits (429 {@code 00001} with
+ * (403 {@code 00000}), token where required (401 {@code 10001}), rate limits (429 {@code 00001} with
  * {@code Retry-After}); then the gateway's own controller answers, or the owning service through
  * {@link UpstreamForwarder}. Other paths go to the gateway's own routes (probes, metrics), which answer 404
  * {@code 00004} for anything unknown; {@code /internal/**} and {@code /.well-known/**} are never routed.

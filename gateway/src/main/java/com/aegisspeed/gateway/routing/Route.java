@@ -12,7 +12,6 @@ import java.util.Set;
  * @param name             the route's key in the route table (metrics and logs use the path)
  * @param clientRateLimits limits per client address
  * @param userRateLimits   limits per token subject
- * @param tokenInvalidCode what a refused token answers (401): the owning service's documented code for it
  */
 public record Route(
         String name,
@@ -24,8 +23,7 @@ public record Route(
         boolean flaggable,
         boolean openByDefault,
         List<RateLimit> clientRateLimits,
-        List<RateLimit> userRateLimits,
-        String tokenInvalidCode) {
+        List<RateLimit> userRateLimits) {
 
     public static final String GATEWAY = "gateway";
 

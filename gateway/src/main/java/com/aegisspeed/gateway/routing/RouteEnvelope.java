@@ -7,8 +7,8 @@ import io.micronaut.http.HttpStatus;
 import java.util.Map;
 
 /**
- * The envelope shape a route answers in, errors the gateway produces included (DECISIONS.md §2): the three
- * of {@code common} plus the reference's developer envelope D ({@code status}, {@code server_state}).
+ * The envelope shape a route answers in, errors the gateway produces included (docs/contract.md): the three
+ * of {@code common} plus the reference's developer shape ({@code status}, {@code server_state}).
  */
 public enum RouteEnvelope {
     STANDARD(Envelope.STANDARD),

@@ -26,8 +26,6 @@ public class RouteProperties {
     private String clientRateLimit;
     @Nullable
     private String userRateLimit;
-    @Nullable
-    private String tokenInvalidCode;
 
     public RouteProperties(@Parameter String name) {
         this.name = name;
@@ -116,18 +114,5 @@ public class RouteProperties {
     /** Per user (token subject), same syntax; applies only to requests carrying a verified token. */
     public void setUserRateLimit(@Nullable String userRateLimit) {
         this.userRateLimit = userRateLimit;
-    }
-
-    @Nullable
-    public String getTokenInvalidCode() {
-        return tokenInvalidCode;
-    }
-
-    /**
-     * The code a refused token answers with (401), when the owning service documents another than {@code 10001}
-     * for this endpoint (machine binding: {@code 10006}), so the gateway's refusal is the one the service gives.
-     */
-    public void setTokenInvalidCode(@Nullable String tokenInvalidCode) {
-        this.tokenInvalidCode = tokenInvalidCode;
     }
 }

@@ -1,6 +1,5 @@
 package com.aegisspeed.gateway.routing;
 
-import com.aegisspeed.common.envelope.DeclaredEndpoint;
 import com.aegisspeed.gateway.proxy.Upstreams;
 import com.aegisspeed.gateway.ratelimit.RateLimit;
 import com.aegisspeed.gateway.ratelimit.RateLimitConfiguration;
@@ -15,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every documented public path and its owner, from {@code aegis.gateway.routes} (DECISIONS.md §1). Requests
+ * Every documented public path and its owner, from {@code aegis.gateway.routes} (docs/contract.md). Requests
  * are matched by exact path; anything else is not routed. A table that would route internal paths, names an
  * unknown service or has malformed limits stops the gateway at start.
  */
@@ -61,17 +60,11 @@ public class RouteTable {
         if (entry.getMethods().isEmpty()) {
             throw new ConfigurationException(where + "no methods");
         }
-        String tokenInvalidCode = entry.getTokenInvalidCode() == null
-                ? DeclaredEndpoint.DEFAULT_TOKEN_INVALID_CODE : entry.getTokenInvalidCode();
-        if (!tokenInvalidCode.matches("[0-9]{5}")) {
-            throw new ConfigurationException(where + "token-invalid-code must be 5 digits, not " + tokenInvalidCode);
-        }
         try {
             return new Route(entry.getName(), path, Set.copyOf(entry.getMethods()), service, entry.isTokenRequired(),
                     entry.getEnvelope(), entry.isFlaggable(), entry.isOpenByDefault(),
                     entry.getClientRateLimit() == null ? defaultPerClient : RateLimit.parseAll(entry.getClientRateLimit()),
-                    entry.getUserRateLimit() == null ? defaultPerUser : RateLimit.parseAll(entry.getUserRateLimit()),
-                    tokenInvalidCode);
+                    entry.getUserRateLimit() == null ? defaultPerUser : RateLimit.parseAll(entry.getUserRateLimit()));
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(where + e.getMessage());
         }

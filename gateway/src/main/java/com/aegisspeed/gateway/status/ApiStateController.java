@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 /**
- * {@code /test/check_server_api_state} (DECISIONS.md §1): every service's readiness, asked in parallel with a
+ * {@code /test/check_server_api_state} (docs/contract.md): every service's readiness, asked in parallel with a
  * short timeout, so a hanging service shows as {@code DOWN} instead of holding the answer. The endpoint itself
  * always answers 200 {@code 10000}; the states are the payload.
  */

@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Whether the server runs. {@code /test/check_server_state} answers anyone; the developer variant (reference
- * §3.1, envelope D) wants {@code secret_order} = Base64 of {@code AEGIS_DEV_SECRET} and reports this server's
+ * Whether the server runs. {@code /test/check_server_state} answers anyone; the developer variant
+ * (docs/api-gateway.md) wants {@code secret_order} = Base64 of {@code AEGIS_DEV_SECRET} and reports this server's
  * framework and runtime under the reference's field names: {@code FastApi_version} carries the Micronaut
  * version, {@code Python_version} the Java version shaped like Python's {@code version_info}
  * ({@code [17, 0, 15, "final", 0, 0]}). Without a configured secret it refuses everyone.

@@ -7,7 +7,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.serde.annotation.Serdeable;
 
-/** Reference §3.4: the versions a client checks at start-up, from configuration. */
+/** docs/api-gateway.md: the versions a client checks at start-up, from configuration. */
 @Controller("/verify")
 public class VersionController {
 

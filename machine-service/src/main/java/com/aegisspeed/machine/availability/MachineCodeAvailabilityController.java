@@ -23,7 +23,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * {@code POST /verify/verify_is_machine_code_available} (reference-api.md §3.7): whether a machine code is
+ * {@code POST /verify/verify_is_machine_code_available} (docs/api-machine-anticheat.md): whether a machine code is
  * bound, and whether to the user with the given ID number. {@code result: true} means "already bound".
  */
 @Controller("/verify")

@@ -38,7 +38,7 @@ public class MachineBindingService {
         this.clock = clock;
     }
 
-    /** {@code register_machine_info}: the token must be the named user's own (DECISIONS.md §5). */
+    /** {@code register_machine_info}: the token must be the named user's own (docs/contract.md). */
     public BoundMachine bindByIdNumber(VerifiedToken token, RegisterByIdNumberRequest request) {
         if (!IdNumbers.isValid(request.userId(), LocalDate.now(clock))) {
             throw new Refusal(HttpStatus.BAD_REQUEST, INVALID_INPUT, "Invalid user ID number");

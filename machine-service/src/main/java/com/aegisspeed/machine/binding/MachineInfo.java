@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotNull;
 
-/** The eleven machine fields both register endpoints take (reference-api.md §3.16). */
+/** The eleven machine fields both register endpoints take (docs/api-machine-anticheat.md). */
 @Serdeable
 public record MachineInfo(
         @JsonProperty("machine_code") @NotNull String machineCode,

@@ -13,7 +13,6 @@ import java.util.function.Supplier;
 
 import static com.aegisspeed.machine.binding.RegistrationCodes.INTERNAL_ERROR;
 import static com.aegisspeed.machine.binding.RegistrationCodes.NOT_OPEN;
-import static com.aegisspeed.machine.binding.RegistrationCodes.TOKEN_INVALID;
 
 /** {@code /machine/register/*}: binds a machine to a user; the code table is in docs/api-machine-anticheat.md. */
 @Controller("/machine/register")
@@ -28,14 +27,14 @@ public class MachineRegistrationController {
     }
 
     @Post("/register_machine_info")
-    @ApiEndpoint(internalErrorCode = INTERNAL_ERROR, notOpenCode = NOT_OPEN, tokenInvalidCode = TOKEN_INVALID)
+    @ApiEndpoint(internalErrorCode = INTERNAL_ERROR, notOpenCode = NOT_OPEN)
     public HttpResponse<ApiResponse> registerByIdNumber(VerifiedToken token,
                                                         @Valid @Body RegisterByIdNumberRequest request) {
         return answer(() -> binding.bindByIdNumber(token, request));
     }
 
     @Post("/register_machine_info_by_aegisspeed_id")
-    @ApiEndpoint(internalErrorCode = INTERNAL_ERROR, notOpenCode = NOT_OPEN, tokenInvalidCode = TOKEN_INVALID)
+    @ApiEndpoint(internalErrorCode = INTERNAL_ERROR, notOpenCode = NOT_OPEN)
     public HttpResponse<ApiResponse> registerByAegisSpeedId(VerifiedToken token,
                                                             @Valid @Body RegisterByAegisSpeedIdRequest request) {
         return answer(() -> binding.bindByAegisSpeedId(token, request));

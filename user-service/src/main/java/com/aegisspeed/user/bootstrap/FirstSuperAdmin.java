@@ -20,7 +20,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 /**
- * Creates the first super-admin at a start that finds none (DECISIONS.md §6), from
+ * Creates the first super-admin at a start that finds none (docs/api-auth-user.md), from
  * {@code aegis.bootstrap-admin.*}. A generated password is logged this once, as nothing else knows it.
  * Replicas starting together race on the unique keys; the loser leaves the winner's admin alone.
  */

@@ -22,8 +22,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.Optional;
 
 /**
- * {@code GET /user/info/get_user_info} (DECISIONS.md §1: masked ID number, phone and e-mail) and
- * {@code GET /user/info/get_admin_info} (reference-api.md §3.12: an admin token plus the dynamic admin secret
+ * {@code GET /user/info/get_user_info} (docs/contract.md: masked ID number, phone and e-mail) and
+ * {@code GET /user/info/get_admin_info} (docs/api-auth-user.md: an admin token plus the dynamic admin secret
  * in {@code X-Admin-Secret}, checked with auth-service).
  */
 @Controller("/user/info")

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Argon2id password hashes (DECISIONS.md §4: 19 MiB, 2 passes, parallelism 1), stored in the PHC string
+ * Argon2id password hashes (docs/contract.md: 19 MiB, 2 passes, parallelism 1), stored in the PHC string
  * format {@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash} so stronger parameters can be adopted later
  * without invalidating existing hashes. Hashing runs on a small bounded pool of its own: the callers
  * (blocking controllers on the IO pool) wait for it, the event loop never does.

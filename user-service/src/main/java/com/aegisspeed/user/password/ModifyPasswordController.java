@@ -32,7 +32,7 @@ import java.util.Optional;
  * 500 10004 server error · 400 10005 new password outside the policy (8–128 characters, not a common one) ·
  * 429 00001 too many wrong current passwords.
  *
- * <p>The current password is guarded like a login (DECISIONS.md §4): a stolen token must not let anyone guess
+ * <p>The current password is guarded like a login (docs/contract.md): a stolen token must not let anyone guess
  * it without limit. auth-service keeps the counters (one budget with the logins of the same ID number and client
  * address); while they say wait, the password is not even checked, and every check is counted there.
  */

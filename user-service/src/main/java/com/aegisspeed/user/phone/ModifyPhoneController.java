@@ -21,7 +21,7 @@ import jakarta.validation.constraints.NotNull;
 import java.util.Map;
 
 /**
- * {@code POST /user/info/modify_user_phone_number} (DECISIONS.md §1; codes of reference-api.md §4):
+ * {@code POST /user/info/modify_user_phone_number} (docs/contract.md, "Codes by endpoint"):
  * 10000 changed (data: the new number, masked) · 401 10001 bad token · 403 10002 not open · 409 10003 the
  * number belongs to another user · 500 10004 server error · 400 10005 not a valid mobile number (no
  * documented code: added).
