@@ -1,6 +1,7 @@
 package com.aegisspeed.machine;
 
 import com.aegisspeed.testsupport.RunningService;
+import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -12,7 +13,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * {@code aegis}'s bind-address setting ({@code AEGIS_BIND_ADDRESS}, which {@code bin/run} sets to 127.0.0.1): a
+ * The bind-address setting ({@code AEGIS_BIND_ADDRESS}, which {@code bin/run} sets to 127.0.0.1): a
  * service bound to one address cannot be reached on any other, so clients must come through the gateway. 127.0.0.2
  * stands in for "another interface of this machine" (Linux routes all of 127/8 to loopback).
  */
@@ -21,7 +22,7 @@ class BindAddressTest {
     @Test
     void aServiceBoundToOneAddressRefusesConnectionsOnAnother() throws IOException {
         try (RunningService service = RunningService.onFreshSchema(Map.of("micronaut.server.host", "127.0.0.1"))) {
-            int port = service.context().getBean(io.micronaut.runtime.server.EmbeddedServer.class).getPort();
+            int port = service.context().getBean(EmbeddedServer.class).getPort();
             connect("127.0.0.1", port);
             assertThrows(ConnectException.class, () -> connect("127.0.0.2", port));
         }
@@ -30,7 +31,7 @@ class BindAddressTest {
     @Test
     void withoutABindAddressTheServiceListensOnEveryInterface() throws IOException {
         try (RunningService service = RunningService.onFreshSchema(Map.of())) {
-            int port = service.context().getBean(io.micronaut.runtime.server.EmbeddedServer.class).getPort();
+            int port = service.context().getBean(EmbeddedServer.class).getPort();
             connect("127.0.0.1", port);
             connect("127.0.0.2", port);
         }
