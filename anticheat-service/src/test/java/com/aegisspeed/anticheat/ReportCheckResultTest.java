@@ -109,11 +109,30 @@ class ReportCheckResultTest {
                 report(launch, player.machineCode(), "Passed", "2026-02-23T10:00:00Z")), 200, Codes.SUCCESS);
         assertErrorEnvelope(harness.report(player.token(),
                 report(launch, player.machineCode(), "Failed", "2026-02-23T10:00:00Z")), 409, "10006");
-        AnticheatHarness.Player other = harness.newPlayer();
-        assertErrorEnvelope(harness.report(other.token(),
-                report(launch, other.machineCode(), "Passed", "2026-02-23T10:00:00Z")), 409, "10006");
         assertEquals("Passed", checkLogs(player).get(0).get("check_result"));
-        assertEquals(0, checkLogs(other).size());
+        assertEquals(1, checkLogs(player).size());
+    }
+
+    @Test
+    void anotherUsersLaunchCodeNeitherShowsNorBlocksAnything() {
+        AnticheatHarness.Player owner = harness.newPlayer();
+        AnticheatHarness.Player stranger = harness.newPlayer();
+        String reported = newLaunchCode();
+        assertStandardEnvelope(harness.report(owner.token(),
+                report(reported, owner.machineCode(), "Passed", "2026-02-23T10:00:00Z")), 200, Codes.SUCCESS);
+        // The stranger learns nothing from the owner's code: it is simply the stranger's own report.
+        assertStandardEnvelope(harness.report(stranger.token(),
+                report(reported, stranger.machineCode(), "Failed", "2026-02-23T11:00:00Z")), 200, Codes.SUCCESS);
+        // A code the stranger claims first is still the owner's to report.
+        String squatted = newLaunchCode();
+        assertStandardEnvelope(harness.report(stranger.token(),
+                report(squatted, stranger.machineCode(), "Passed", "2026-02-23T12:00:00Z")), 200, Codes.SUCCESS);
+        assertStandardEnvelope(harness.report(owner.token(),
+                report(squatted, owner.machineCode(), "Suspicious", "2026-02-23T12:00:00Z")), 200, Codes.SUCCESS);
+        assertEquals(2, checkLogs(owner).size());
+        assertEquals(2, checkLogs(stranger).size());
+        assertEquals("Passed", checkLogs(owner).stream()
+                .filter(log -> reported.equals(log.get("launch_code"))).findFirst().orElseThrow().get("check_result"));
     }
 
     @Test

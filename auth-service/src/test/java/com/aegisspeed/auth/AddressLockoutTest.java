@@ -10,15 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Brute force from one client address (docs/contract.md): 20 failures within 15 minutes, on any accounts, lock
- * the address. The address is the first X-Forwarded-For entry only where auth-service trusts the header (behind
- * the gateway); otherwise the header is ignored, as anyone could write it.
+ * the address. The address is the first X-Forwarded-For entry only when the request comes from a trusted proxy
+ * ({@code aegis.trusted-proxies}, loopback by default, where the gateway runs); from any other peer the header is
+ * ignored, as anyone could write it.
  */
 @ExtendWith(RealUserService.class)
 class AddressLockoutTest {
 
     @Test
     void twentyFailuresFromTheForwardedAddressLockItForEveryAccount(RealUserService.Running users) {
-        try (AuthHarness harness = AuthHarness.start(users, Map.of("aegis.auth.trust-forwarded-for", "true"))) {
+        try (AuthHarness harness = AuthHarness.start(users)) {
             failTwentyTimes(harness, "203.0.113.7, 10.0.0.1");
             Map<String, Object> user = harness.registeredUser();
             AuthHarness.Answer locked = harness.loginFrom("203.0.113.7", user.get("user_id"), user.get("user_password"));
@@ -29,8 +30,10 @@ class AddressLockoutTest {
     }
 
     @Test
-    void anUntrustedForwardedForHeaderDoesNotSpreadFailuresOverAddresses(RealUserService.Running users) {
-        try (AuthHarness harness = AuthHarness.start(users)) {
+    void aForwardedForHeaderFromAPeerOutsideTheTrustedProxiesDoesNotSpreadFailuresOverAddresses(
+            RealUserService.Running users) {
+        // The test's own loopback connection is not a trusted proxy here, as an attacker's would not be.
+        try (AuthHarness harness = AuthHarness.start(users, Map.of("aegis.trusted-proxies", "192.0.2.0/24, 2001:db8::/32"))) {
             for (int i = 0; i < 20; i++) {
                 assertEquals(401, harness.loginFrom("192.0.2." + i, harness.newUserFields().get("user_id"), "wrong-password").status());
             }

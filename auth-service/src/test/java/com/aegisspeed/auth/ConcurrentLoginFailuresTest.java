@@ -26,7 +26,7 @@ class ConcurrentLoginFailuresTest {
 
     @Test
     void simultaneousFirstFailuresAreAllCounted(RealUserService.Running users) throws Exception {
-        try (AuthHarness harness = AuthHarness.start(users, Map.of("aegis.auth.trust-forwarded-for", "true"))) {
+        try (AuthHarness harness = AuthHarness.start(users)) {
             for (int round = 0; round < 3; round++) {
                 Map<String, Object> user = harness.registeredUser();
                 String address = "203.0.113." + (round + 1);

@@ -27,7 +27,7 @@ class InternalLoginGuardTest {
 
     @BeforeAll
     static void start(RealUserService.Running users) {
-        harness = AuthHarness.start(users, Map.of("aegis.auth.trust-forwarded-for", "true"));
+        harness = AuthHarness.start(users);
     }
 
     @AfterAll

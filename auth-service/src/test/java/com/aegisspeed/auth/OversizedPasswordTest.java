@@ -24,7 +24,7 @@ class OversizedPasswordTest {
 
     @BeforeAll
     static void start(RealUserService.Running users) {
-        harness = AuthHarness.start(users, Map.of("aegis.auth.trust-forwarded-for", "true"));
+        harness = AuthHarness.start(users);
     }
 
     @AfterAll

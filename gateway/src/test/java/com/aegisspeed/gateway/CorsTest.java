@@ -65,4 +65,17 @@ class CorsTest {
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
         assertNull(preflight.header("Access-Control-Allow-Origin"));
     }
+
+    @Test
+    void aRequestFromAnOriginNotAllowedIsRefusedInTheRoutesEnvelope() {
+        GatewayClient.Answer login = client.postJson("/user/login/login_user_info", "{}", "Origin", "https://evil.example");
+        assertEquals(403, login.status());
+        assertEquals("00005", login.code());
+        assertEquals("", login.envelope().get("token"), "the login route's own envelope");
+        GatewayClient.Answer flags = client.send(client.request("/admin/endpoints", "Origin", "https://evil.example").GET());
+        assertEquals(403, flags.status());
+        assertEquals("00005", flags.code());
+        assertEquals(403, flags.envelope().get("status"));
+        assertEquals("no-store", flags.header("Cache-Control"));
+    }
 }

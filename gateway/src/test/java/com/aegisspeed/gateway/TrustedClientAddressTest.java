@@ -48,4 +48,19 @@ class TrustedClientAddressTest {
             assertEquals("198.51.100.9", other.forwardedHeaders().get("x-forwarded-for"));
         }
     }
+
+    @Test
+    void theConfiguredHeaderIsIgnoredFromAPeerOutsideTheTrustedProxies() {
+        try (GatewayUnderTest suite = GatewayUnderTest.start(Map.of(
+                "aegis.gateway.client-address-header", "X-Real-IP",
+                "aegis.trusted-proxies", "192.0.2.0/24",
+                "aegis.gateway.routes.login-user-info.client-rate-limit", "1/h"))) {
+            GatewayClient client = suite.client;
+            GatewayClient.Answer first = client.postJson("/user/login/login_user_info", "{}", "X-Real-IP", "203.0.113.7");
+            assertEquals(200, first.status());
+            assertEquals("127.0.0.1", first.forwardedHeaders().get("x-forwarded-for"), "the peer is the client");
+            assertEquals(429, client.postJson("/user/login/login_user_info", "{}", "X-Real-IP", "198.51.100.9").status(),
+                    "a forged address is no new budget");
+        }
+    }
 }

@@ -78,6 +78,8 @@ final class HostileRoutes {
                     "400:10002", "403:10001", "500:10004")),
             Map.entry("/machine/register/register_machine_info", MACHINE_REGISTER),
             Map.entry("/machine/register/register_machine_info_by_aegisspeed_id", MACHINE_REGISTER),
+            Map.entry("/machine/info/get_machine_info", Set.of("200:10000", "401:10001", "403:10002", "500:10003",
+                    "400:10004", "403:10005", "404:10006")),
             Map.entry("/user/info/get_user_check_info", Set.of("200:10000", "401:10001", "403:10002", "500:10004")),
             Map.entry("/anticheat/report/report_check_result", Set.of("200:10000", "401:10001", "403:10002", "400:10003",
                     "500:10004", "403:10005", "409:10006")),

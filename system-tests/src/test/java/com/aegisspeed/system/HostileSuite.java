@@ -66,7 +66,6 @@ final class HostileSuite implements AutoCloseable {
             }
             environment.get("gateway").putIfAbsent("AEGIS_CLIENT_ADDRESS_HEADER", CLIENT_ADDRESS_HEADER);
             environment.get("gateway").putIfAbsent("AEGIS_DEV_SECRET", DEV_SECRET);
-            environment.get("auth-service").putIfAbsent("AEGIS_TRUST_FORWARDED_FOR", "true");
             environment.get("auth-service").putIfAbsent("AEGIS_JWT_SIGNING_KEYS", tokens.signingKeysEnvironment());
             Connection database = DriverManager.getConnection(mariaDb.jdbcUrl(""), mariaDb.user(), mariaDb.password());
             try {

@@ -145,6 +145,36 @@ public abstract class EnvelopeContract {
     }
 
     @Test
+    void answersAndRefusalsTellCachesNotToStoreThem() throws IOException {
+        assertEquals("no-store", cacheControlOf("POST /probe/standard", VALID_BODY));
+        assertEquals("no-store", cacheControlOf("POST /probe/token", VALID_BODY));
+        assertEquals("no-store", cacheControlOf("POST /probe/standard", "{"));
+        assertEquals("no-store", cacheControlOf("GET /no/such/endpoint", ""));
+    }
+
+    /** The Cache-Control header of the answer to a request sent as raw bytes. */
+    private String cacheControlOf(String requestLine, String body) throws IOException {
+        URI base = http.uri("/");
+        byte[] content = body.getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write((requestLine + " HTTP/1.1\r\nHost: " + base.getHost()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + content.length
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(content);
+            String head = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\r\n\r\n", 2)[0];
+            return head.lines().filter(line -> line.toLowerCase(Locale.ROOT).startsWith("cache-control:"))
+                    .map(line -> line.substring("cache-control:".length()).trim()).findFirst().orElse("(none)");
+        }
+    }
+
+    @Test
+    void aOneElementArrayWhereAStringBelongsAnswers400With00005() {
+        assertErrorEnvelope(http.postJson("/probe/standard", "{\"name\":[\"alice\"],\"count\":3}"),
+                400, Codes.MALFORMED_REQUEST);
+    }
+
+    @Test
     void invalidFieldValueAnswers400With00005NamingTheField() {
         Map<String, Object> envelope = assertErrorEnvelope(
                 http.postJson("/probe/standard", "{\"name\":\"  \",\"count\":3}"), 400, Codes.MALFORMED_REQUEST);

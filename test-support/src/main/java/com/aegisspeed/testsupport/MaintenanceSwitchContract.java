@@ -33,6 +33,15 @@ public abstract class MaintenanceSwitchContract {
     }
 
     @Test
+    void aClosedEndpointIsAlsoClosedWhenAskedForWithATrailingSlash() {
+        try (RunningService service = start("/probe/token, /probe/standard/")) {
+            TestHttp http = service.http();
+            assertTokenErrorEnvelope(http.postJson("/probe/token/", VALID_BODY), 403, EnvelopeProbeController.TOKEN_NOT_OPEN);
+            assertErrorEnvelope(http.postJson("/probe/standard", VALID_BODY), 403, EnvelopeProbeController.STANDARD_NOT_OPEN);
+        }
+    }
+
+    @Test
     void closingAllEndpointsLeavesProbesAndUnknownPathsAsTheyWere() {
         try (RunningService service = start("*")) {
             TestHttp http = service.http();

@@ -11,6 +11,7 @@ import java.util.Map;
 import static com.aegisspeed.testsupport.EnvelopeAssertions.assertErrorEnvelope;
 import static com.aegisspeed.testsupport.EnvelopeAssertions.assertStandardEnvelope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -69,6 +70,7 @@ public abstract class OperationsContract {
         assertEquals(200, reply.status(), "OpenAPI document of " + service.name());
         assertTrue(reply.body().contains("openapi:"), reply.body());
         assertTrue(reply.body().contains("title: " + service.name()), reply.body());
+        assertFalse(reply.body().contains("/internal"), "service-to-service endpoints are not published");
     }
 
     @Test

@@ -12,10 +12,10 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface CheckLogRepository extends GenericRepository<CheckLog, Long> {
 
-    /** Inserts; a second log with the same launch code fails on {@code uk_check_logs_launch_code}. */
+    /** Inserts; a user's second log with the same launch code fails on {@code uk_check_logs_user_launch_code}. */
     CheckLog save(CheckLog log);
 
-    Optional<CheckLog> findByLaunchCode(String launchCode);
+    Optional<CheckLog> findByUserPublicIdAndLaunchCode(String userPublicId, String launchCode);
 
     List<CheckLog> findByUserPublicId(String userPublicId, Pageable pageable);
 

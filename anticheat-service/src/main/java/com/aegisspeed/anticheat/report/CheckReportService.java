@@ -16,8 +16,10 @@ import static com.aegisspeed.anticheat.report.ReportCodes.LAUNCH_CODE_TAKEN;
 import static com.aegisspeed.anticheat.report.ReportCodes.MACHINE_NOT_YOURS;
 
 /**
- * Stores check reports. A launch code is reported once: the same report again is acknowledged without a
- * second row (the check unit retries after timeouts), a different report under a used launch code is refused.
+ * Stores check reports. A launch code is reported once per user: the same report again is acknowledged without a
+ * second row (the check unit retries after timeouts), a different report under the user's used launch code is
+ * refused. Launch codes are looked up only among the caller's own reports, so no answer says anything about
+ * another user's launch codes and nobody can take a code before its owner reports it.
  */
 @Singleton
 public class CheckReportService {
@@ -41,7 +43,7 @@ public class CheckReportService {
                 Utc.stored(ReportRules.parseTime(request.startTime()).orElseThrow()),
                 Utc.stored(ReportRules.parseTime(request.finishTime()).orElseThrow()),
                 Utc.now(clock));
-        Optional<CheckLog> earlier = logs.findByLaunchCode(wanted.launchCode());
+        Optional<CheckLog> earlier = logs.findByUserPublicIdAndLaunchCode(wanted.userPublicId(), wanted.launchCode());
         if (earlier.isPresent()) {
             return acknowledgeRepeat(earlier.get(), wanted);
         }
@@ -58,8 +60,9 @@ public class CheckReportService {
                 throw e;
             }
         }
-        // A concurrent report took the launch code between the look-up and the insert.
-        return acknowledgeRepeat(logs.findByLaunchCode(wanted.launchCode()).orElseThrow(), wanted);
+        // A concurrent report of the same user took the launch code between the look-up and the insert.
+        return acknowledgeRepeat(logs.findByUserPublicIdAndLaunchCode(wanted.userPublicId(), wanted.launchCode()).orElseThrow(),
+                wanted);
     }
 
     private static String acknowledgeRepeat(CheckLog earlier, CheckLog wanted) {

@@ -10,8 +10,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import java.util.Map;
+import io.swagger.v3.oas.annotations.Hidden;
 
 /** {@code POST /internal/admin-secrets/verify} (docs/internal-api.md): whether the secret is valid for that token. */
+@Hidden
 @Controller("/internal/admin-secrets")
 public class InternalAdminSecretController {
 

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 
 import java.util.Map;
 import java.util.Optional;
+import io.swagger.v3.oas.annotations.Hidden;
 
 /**
  * {@code /internal/login-guard} (docs/internal-api.md): the brute-force counters of {@link LoginGuard} for password
@@ -20,6 +21,7 @@ import java.util.Optional;
  * the same account (by ID number) and client address as logins do, so guessing a password there or at the login
  * draws on one budget of 5 (account) and 20 (address) failures.
  */
+@Hidden
 @Controller("/internal/login-guard")
 public class InternalLoginGuardController {
 

@@ -10,8 +10,10 @@ import io.micronaut.http.annotation.QueryValue;
 
 import java.util.List;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.Hidden;
 
 /** The internal revocation API of docs/internal-api.md (guarded by the internal secret). */
+@Hidden
 @Controller("/internal")
 public class InternalRevocationController {
 

@@ -7,12 +7,14 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.swagger.v3.oas.annotations.Hidden;
 
 
 /**
  * machine-service's internal API (docs/api-machine-anticheat.md): who owns a machine code. Guarded by the
  * internal secret like every {@code /internal/**} path; anticheat-service asks it before storing a report.
  */
+@Hidden
 @Controller("/internal/machines")
 public class InternalMachineController {
 

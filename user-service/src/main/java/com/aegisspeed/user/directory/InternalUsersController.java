@@ -25,11 +25,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import java.util.Optional;
+import io.swagger.v3.oas.annotations.Hidden;
 
 /**
  * user-service's internal API (docs/internal-api.md), reached only with the internal secret. Input comes
  * validated from auth-service; here only its shape is checked.
  */
+@Hidden
 @Controller("/internal/users")
 public class InternalUsersController {
 
