@@ -30,7 +30,7 @@ final class GatewayUnderTest implements AutoCloseable {
         }
         properties = new HashMap<>(authority.properties());
         services.forEach((name, fake) -> properties.put(
-                "micronaut.http.services.upstream-" + name.replace("-service", "") + ".url", fake.uri().toString()));
+                "micronaut.http.services." + name + ".url", fake.uri().toString()));
         properties.putAll(extra);
         gateway = freshSchema ? RunningService.onFreshSchema(properties) : RunningService.start(properties);
         client = new GatewayClient(gateway.context().getBean(EmbeddedServer.class).getURI());

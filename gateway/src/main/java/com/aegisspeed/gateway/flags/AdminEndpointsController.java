@@ -6,8 +6,7 @@ import com.aegisspeed.common.envelope.Codes;
 import com.aegisspeed.common.envelope.Refusal;
 import com.aegisspeed.common.internal.AuthInternalClient;
 import com.aegisspeed.common.token.VerifiedToken;
-import com.aegisspeed.gateway.flags.EndpointFlagRepository.ChangeRow;
-import com.aegisspeed.gateway.flags.EndpointFlagRepository.Outcome;
+import com.aegisspeed.gateway.flags.EndpointFlagService.Outcome;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -27,6 +26,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -89,8 +89,9 @@ public class AdminEndpointsController {
             @JsonProperty("is_open") boolean isOpen,
             @JsonProperty("changed_by") String changedBy,
             @JsonProperty("changed_at") Instant changedAt) {
-        static HistoryEntry of(ChangeRow row) {
-            return new HistoryEntry(row.endpointPath(), row.wasOpen(), row.isOpen(), row.changedBy(), row.changedAt());
+        static HistoryEntry of(EndpointFlagChange row) {
+            return new HistoryEntry(row.endpointPath(), row.wasOpen(), row.nowOpen(), row.changedBy(),
+                    row.changedAt().toInstant(ZoneOffset.UTC));
         }
     }
 
@@ -99,7 +100,7 @@ public class AdminEndpointsController {
         return asOperator(token, secret, () -> ok("Endpoints listed", Map.of("endpoints",
                 flags.list().stream().map(listed -> new EndpointState(listed.route().path(), listed.route().service(),
                         listed.route().methods().stream().map(Enum::name).sorted().toList(),
-                        listed.flag().open(), listed.flag().updatedAt())).toList())));
+                        listed.flag().open(), listed.flag().updatedAt().toInstant(ZoneOffset.UTC))).toList())));
     }
 
     @Post("/open")

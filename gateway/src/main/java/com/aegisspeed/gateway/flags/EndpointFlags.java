@@ -1,6 +1,6 @@
 package com.aegisspeed.gateway.flags;
 
-import com.aegisspeed.common.db.DatabaseException;
+import com.aegisspeed.common.time.Utc;
 import com.aegisspeed.gateway.routing.Route;
 import com.aegisspeed.gateway.routing.RouteTable;
 import io.micronaut.context.annotation.Context;
@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The endpoint-open flags as the request path reads them: held in memory, read again from the database every
@@ -56,7 +57,8 @@ public class EndpointFlags {
                 seed();
             }
             long before = localChanges;
-            Map<String, Boolean> read = Map.copyOf(repository.openStates());
+            Map<String, Boolean> read = repository.findAll().stream()
+                    .collect(Collectors.toUnmodifiableMap(EndpointFlag::endpointPath, EndpointFlag::open));
             synchronized (this) {
                 // A change made here while reading may be missing from what was read: the next read has it.
                 if (before == localChanges) {
@@ -67,9 +69,10 @@ public class EndpointFlags {
                 LOG.info("Endpoint flags readable again");
                 failing = false;
             }
-        } catch (DatabaseException e) {
+        } catch (RuntimeException e) {
+            // Whatever the database layer throws (no connection, a failed query), the last known states hold.
             if (!failing) {
-                LOG.warn("Endpoint flags unreadable ({}); keeping the last known states", String.valueOf(e.getCause()));
+                LOG.warn("Endpoint flags unreadable ({}); keeping the last known states", e.toString());
                 failing = true;
             }
         }
@@ -86,7 +89,7 @@ public class EndpointFlags {
     private void seed() {
         for (Route route : routes.all()) {
             if (route.flaggable()) {
-                repository.insertIfMissing(route.path(), route.service(), route.openByDefault(), clock.instant());
+                repository.insertIfMissing(route.path(), route.service(), route.openByDefault(), Utc.now(clock));
             }
         }
         seeded = true;

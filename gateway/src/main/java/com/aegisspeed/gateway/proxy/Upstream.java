@@ -1,11 +1,12 @@
 package com.aegisspeed.gateway.proxy;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.ProxyHttpClient;
 
 /**
- * A service behind the gateway, reached through the gateway's own client id ({@code upstream-auth} etc.,
- * which never carries the internal secret).
+ * A service behind the gateway, reached through the HTTP client of the same name
+ * ({@code micronaut.http.services.auth-service} etc., which never carries the internal secret).
  *
  * @param name    the service's name, e.g. {@code auth-service}
  * @param proxy   streams client requests and answers through

@@ -2,6 +2,7 @@ package com.aegisspeed.gateway.proxy;
 
 import com.aegisspeed.gateway.routing.GatewayErrors;
 import com.aegisspeed.gateway.routing.Route;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpHeaders;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Hands a client request to the owning service and its answer back, streaming both bodies. What the client
@@ -59,7 +61,7 @@ public class UpstreamForwarder {
         }
         Upstream upstream = upstreams.find(route.service()).orElseThrow();
         CircuitBreaker breaker = upstream.breaker();
-        if (!breaker.tryAcquire()) {
+        if (!breaker.tryAcquirePermission()) {
             return Mono.just(GatewayErrors.unavailable(route.envelope()));
         }
         // The outgoing request shares the client request's headers, so the client's wish to close is kept aside.
@@ -71,11 +73,7 @@ public class UpstreamForwarder {
         rewriteHeaders(outgoing.getHeaders(), request, requestId, clientAddress);
         return Mono.<MutableHttpResponse<?>>from(upstream.proxy().proxy(outgoing))
                 .<MutableHttpResponse<?>>map(response -> {
-                    if (isServiceFailure(response.code())) {
-                        breaker.onFailure();
-                    } else {
-                        breaker.onSuccess();
-                    }
+                    breaker.onResult(0, TimeUnit.NANOSECONDS, response.code()); // 502/503/504 count as failures
                     stripHopByHop(response.getHeaders());
                     if (clientCloses) {
                         response.getHeaders().set(HttpHeaders.CONNECTION, "close");
@@ -84,15 +82,15 @@ public class UpstreamForwarder {
                 })
                 .onErrorResume(error -> {
                     if (causedByOversizedBody(error)) {
-                        breaker.onAbandoned();
+                        breaker.releasePermission();
                         return Mono.<MutableHttpResponse<?>>just(GatewayErrors.tooLarge(route.envelope()));
                     }
-                    breaker.onFailure();
+                    breaker.onError(0, TimeUnit.NANOSECONDS, error);
                     LOG.warn("{} did not answer {} {}: {}", upstream.name(), request.getMethod(), route.path(),
                             error.toString());
                     return Mono.<MutableHttpResponse<?>>just(GatewayErrors.unavailable(route.envelope()));
                 })
-                .doOnCancel(breaker::onAbandoned);
+                .doOnCancel(breaker::releasePermission); // the client went away: nothing learnt about the service
     }
 
     private static boolean causedByOversizedBody(Throwable error) {
@@ -102,10 +100,6 @@ public class UpstreamForwarder {
             }
         }
         return false;
-    }
-
-    private static boolean isServiceFailure(int status) {
-        return status == 502 || status == 503 || status == 504;
     }
 
     private static void rewriteHeaders(MutableHttpHeaders headers, HttpRequest<?> request, String requestId,

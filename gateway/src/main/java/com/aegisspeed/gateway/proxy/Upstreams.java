@@ -1,39 +1,48 @@
 package com.aegisspeed.gateway.proxy;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.context.env.Environment;
+import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.HttpClientRegistry;
+import io.micronaut.http.client.HttpVersionSelection;
 import io.micronaut.http.client.ProxyHttpClient;
-import io.micronaut.http.client.annotation.Client;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
-/** The four services behind the gateway (docs/contract.md), their clients and breakers. */
+/**
+ * The services behind the gateway, from configuration only: {@code aegis.gateway.upstreams} names them (in the
+ * order {@code check_server_api_state} lists them) and each is reached through the HTTP client configured under
+ * the same name in {@code micronaut.http.services}. Each gets its own circuit breaker.
+ */
 @Singleton
 public class Upstreams {
 
     private final List<Upstream> all;
     private final Map<String, Upstream> byName;
 
-    public Upstreams(@Client(id = "upstream-auth") ProxyHttpClient authProxy,
-                     @Client(id = "upstream-auth") HttpClient authClient,
-                     @Client(id = "upstream-user") ProxyHttpClient userProxy,
-                     @Client(id = "upstream-user") HttpClient userClient,
-                     @Client(id = "upstream-machine") ProxyHttpClient machineProxy,
-                     @Client(id = "upstream-machine") HttpClient machineClient,
-                     @Client(id = "upstream-anticheat") ProxyHttpClient anticheatProxy,
-                     @Client(id = "upstream-anticheat") HttpClient anticheatClient,
+    public Upstreams(@Property(name = "aegis.gateway.upstreams") List<String> names,
+                     HttpClientRegistry<HttpClient> clients, Environment environment,
                      CircuitBreakerConfiguration breakers, Clock clock) {
-        this.all = List.of(
-                new Upstream("auth-service", authProxy, authClient, new CircuitBreaker(breakers, clock)),
-                new Upstream("user-service", userProxy, userClient, new CircuitBreaker(breakers, clock)),
-                new Upstream("machine-service", machineProxy, machineClient, new CircuitBreaker(breakers, clock)),
-                new Upstream("anticheat-service", anticheatProxy, anticheatClient, new CircuitBreaker(breakers, clock)));
-        this.byName = all.stream().collect(Collectors.toUnmodifiableMap(Upstream::name, Function.identity()));
+        CircuitBreakerConfig breakerConfig = breakers.toResilience4j(clock);
+        Map<String, Upstream> configured = new LinkedHashMap<>();
+        for (String name : names) {
+            if (!environment.containsProperty("micronaut.http.services." + name + ".url")) {
+                throw new ConfigurationException("upstream " + name + " has no micronaut.http.services." + name + ".url");
+            }
+            // The registry's clients for a configured id are both plain and proxying clients.
+            HttpClient client = clients.getClient((HttpVersionSelection) null, name, null);
+            configured.put(name, new Upstream(name, (ProxyHttpClient) client, client, CircuitBreaker.of(name, breakerConfig)));
+        }
+        this.all = List.copyOf(configured.values());
+        this.byName = Map.copyOf(configured);
     }
 
     public boolean serves(String service) {

@@ -1,62 +1,52 @@
 package com.aegisspeed.gateway.ratelimit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.local.LocalBucket;
+import io.github.bucket4j.local.LocalBucketBuilder;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 
-/** Counters in this process only: right for a single gateway; several replicas each count their own share. */
+/** Buckets in this process only: right for a single gateway; several replicas each count their own share. */
 final class InMemoryRateLimiter implements RateLimiter {
 
-    private static final Duration SWEEP_EVERY = Duration.ofSeconds(10);
+    private final TimeMeter time;
+    /** A bucket unused for its longest window is full again, so it is dropped: memory follows active clients. */
+    private final Cache<String, Held> buckets;
 
-    private final Clock clock;
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
-    private final ReentrantLock sweeping = new ReentrantLock();
-    private volatile Instant lastSweep = Instant.EPOCH;
-
-    private record Counter(AtomicLong count, long endsAtMillis) {
+    private record Held(LocalBucket bucket, Duration idleLimit) {
     }
 
     InMemoryRateLimiter(Clock clock) {
-        this.clock = clock;
+        this.time = RateLimiter.timeOf(clock);
+        this.buckets = Caffeine.newBuilder()
+                .expireAfter(Expiry.accessing((String key, Held held) -> held.idleLimit()))
+                .ticker(time::currentTimeNanos)
+                .build();
     }
 
     @Override
-    public Mono<Decision> acquire(List<Bucket> buckets) {
-        Instant now = clock.instant();
-        sweepNowAndThen(now);
-        long retryAfter = 0;
-        for (Bucket bucket : buckets) {
-            RateLimit limit = bucket.limit();
-            long window = RateLimiter.windowIndex(limit, now);
-            long windowMillis = limit.window().toMillis();
-            Counter counter = counters.computeIfAbsent(bucket.key() + '|' + windowMillis + '|' + window,
-                    k -> new Counter(new AtomicLong(), (window + 1) * windowMillis));
-            if (counter.count().incrementAndGet() > limit.limit()) {
-                retryAfter = Math.max(retryAfter, RateLimiter.secondsLeft(limit, now));
+    public Mono<Decision> acquire(List<Bucket> requested) {
+        long wait = 0;
+        for (Bucket bucket : requested) {
+            ConsumptionProbe probe = buckets.get(bucket.key(), key -> create(bucket.limits()))
+                    .bucket().tryConsumeAndReturnRemaining(1);
+            if (!probe.isConsumed()) {
+                wait = Math.max(wait, probe.getNanosToWaitForRefill());
             }
         }
-        return Mono.just(retryAfter == 0 ? Decision.ALLOWED : new Decision(false, retryAfter));
+        return Mono.just(Decision.afterWaiting(wait));
     }
 
-    /** Forgets windows that have ended, so memory follows the number of active clients. */
-    private void sweepNowAndThen(Instant now) {
-        if (now.isBefore(lastSweep.plus(SWEEP_EVERY)) || !sweeping.tryLock()) {
-            return;
-        }
-        try {
-            lastSweep = now;
-            long nowMillis = now.toEpochMilli();
-            counters.values().removeIf(counter -> counter.endsAtMillis() <= nowMillis);
-        } finally {
-            sweeping.unlock();
-        }
+    private Held create(List<RateLimit> limits) {
+        LocalBucketBuilder builder = io.github.bucket4j.Bucket.builder().withCustomTimePrecision(time);
+        limits.forEach(limit -> builder.addLimit(limit.bandwidth()));
+        return new Held(builder.build(), RateLimit.longestWindow(limits));
     }
 }

@@ -1,5 +1,8 @@
 package com.aegisspeed.gateway.ratelimit;
 
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,8 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * At most {@code limit} requests per fixed {@code window}. Written in configuration as {@code N/unit}, several
- * separated by commas ({@code 10/s, 300/min, 5000/h, 20000/d}); {@code none} or empty means no limit.
+ * At most {@code limit} requests per fixed {@code window}, the window starting with a client's first request.
+ * Written in configuration as {@code N/unit}, several separated by commas ({@code 10/s, 300/min, 5000/h,
+ * 20000/d}); {@code none} or empty means no limit.
  */
 public record RateLimit(long limit, Duration window) {
 
@@ -22,6 +26,21 @@ public record RateLimit(long limit, Duration window) {
         if (limit < 1) {
             throw new IllegalArgumentException("a rate limit allows at least 1 request, not " + limit);
         }
+    }
+
+    /** A bucket holding {@code limit} tokens that is filled up again, at once, {@code window} after it was last. */
+    Bandwidth bandwidth() {
+        return Bandwidth.builder().capacity(limit).refillIntervally(limit, window).build();
+    }
+
+    /** One bucket enforcing all of {@code limits} at once. */
+    static BucketConfiguration configuration(List<RateLimit> limits) {
+        return new BucketConfiguration(limits.stream().map(RateLimit::bandwidth).toList());
+    }
+
+    /** The longest window: after that long without a request, a bucket is full again and can be forgotten. */
+    static Duration longestWindow(List<RateLimit> limits) {
+        return limits.stream().map(RateLimit::window).max(Duration::compareTo).orElse(Duration.ZERO);
     }
 
     /** @throws IllegalArgumentException on anything but the syntax above, so a typo stops the gateway at start */

@@ -1,38 +1,51 @@
 package com.aegisspeed.gateway.ratelimit;
 
+import io.github.bucket4j.TimeMeter;
 import reactor.core.publisher.Mono;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
-/** Counts requests in fixed windows ({@link RateLimit}) and says whether one more may pass. */
+/** Bucket4j buckets, one per client or user of a route, and whether one more request may pass. */
 public interface RateLimiter extends AutoCloseable {
 
-    /** One counter: whose requests ({@code key}, e.g. route + client address) under which limit. */
-    record Bucket(String key, RateLimit limit) {
+    /** One bucket: whose requests ({@code key}, e.g. route + client address) under which limits. */
+    record Bucket(String key, List<RateLimit> limits) {
     }
 
-    /** Whether the request may pass; if not, how many seconds until the exceeded window ends. */
+    /** Whether the request may pass; if not, how many seconds until it would. */
     record Decision(boolean allowed, long retryAfterSeconds) {
         static final Decision ALLOWED = new Decision(true, 0);
+
+        /** Allowed when no bucket asked to wait; else the longest wait in whole seconds, at least 1. */
+        static Decision afterWaiting(long nanos) {
+            return nanos == 0 ? ALLOWED
+                    : new Decision(false, Math.max(1, (nanos + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1)));
+        }
     }
 
-    /** Counts the request against every bucket. */
+    /** Takes one token from every bucket that has one. */
     Mono<Decision> acquire(List<Bucket> buckets);
 
     @Override
     default void close() {
     }
 
-    /** The window of {@code limit} that contains {@code now}, as its index since the epoch. */
-    static long windowIndex(RateLimit limit, Instant now) {
-        return now.toEpochMilli() / limit.window().toMillis();
-    }
+    /** Bucket4j's time from the application clock, so tests can move it. */
+    static TimeMeter timeOf(Clock clock) {
+        return new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                Instant now = clock.instant();
+                return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
+            }
 
-    /** Whole seconds (at least 1) from {@code now} to the end of {@code limit}'s current window. */
-    static long secondsLeft(RateLimit limit, Instant now) {
-        long windowMillis = limit.window().toMillis();
-        long end = (windowIndex(limit, now) + 1) * windowMillis;
-        return Math.max(1, (end - now.toEpochMilli() + 999) / 1000);
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
     }
 }

@@ -180,7 +180,6 @@ public class GatewayFilter implements HttpServerFilter {
         if (limits.isEmpty()) {
             return List.of();
         }
-        String key = route.name() + ':' + scope + ':' + who;
-        return limits.stream().map(limit -> new Bucket(key, limit)).toList();
+        return List.of(new Bucket(route.name() + ':' + scope + ':' + who, limits));
     }
 }
