@@ -50,7 +50,7 @@ class TokenCacheTest {
         GatewayClient.Answer machine = suite.client.postJson("/machine/register/register_machine_info", "{}",
                 "Authorization", "Bearer  " + token);
         assertEquals(401, machine.status(), machine.body());
-        assertEquals("10006", machine.code(), "the route's own token code");
+        assertEquals("10001", machine.code(), "the one token-invalid code, machine binding included");
         assertEquals(hits, suite.service("user-service").hits(), "a padded header reached the service");
         assertEquals(weight, tokens.cachedWeight());
     }
