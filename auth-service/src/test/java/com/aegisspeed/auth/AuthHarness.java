@@ -22,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.sql.Connection;
@@ -74,6 +75,14 @@ final class AuthHarness implements AutoCloseable {
 
     static AuthHarness start(RealUserService.Running users) {
         return start(users, Map.of());
+    }
+
+    /** On the local default instead: embedded H2 (MySQL mode) in {@code dataDir}, as {@code bin/run} runs it. */
+    static AuthHarness onEmbeddedH2(RealUserService.Running users, Path dataDir) {
+        ECKey key = newKey();
+        Map<String, Object> properties = properties(users, key);
+        properties.put("aegis.data-dir", dataDir.toString());
+        return new AuthHarness(RunningService.start(properties), key);
     }
 
     /** On a schema the test manages, e.g. one several replicas share, with the given key. */

@@ -1,19 +1,24 @@
 package com.aegisspeed.auth;
 
-import com.aegisspeed.common.db.Database;
+import com.aegisspeed.auth.login.LoginCounters;
+import com.aegisspeed.auth.login.LoginFailureRepository;
 import com.aegisspeed.testsupport.EnvelopeAssertions;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -36,7 +41,7 @@ class LoginCounterDeletedMeanwhileTest {
             }
             assertEquals(List.of(List.of(2)), failuresOf(harness, subject));
 
-            harness.service.context().getBean(AccountCountersDeletedAtNextTransaction.class).arm();
+            harness.service.context().getBean(AccountCountersDeletedAtNextChange.class).arm();
             EnvelopeAssertions.assertTokenErrorEnvelope(harness.login(user.get("user_id"), "wrong-password"), 401, "10001");
             assertEquals(List.of(List.of(1)), failuresOf(harness, subject));
         }
@@ -46,16 +51,18 @@ class LoginCounterDeletedMeanwhileTest {
         return harness.query("SELECT failures FROM login_failures WHERE subject = '" + subject + "'");
     }
 
-    /** Once armed, deletes every account counter just as the next transaction begins. */
+    /** Once armed, deletes every account counter (on a connection of its own) just as the next change begins. */
     @Singleton
-    @Replaces(Database.class)
+    @Replaces(LoginCounters.class)
     @Requires(property = "spec.name", value = SPEC)
-    static class AccountCountersDeletedAtNextTransaction extends Database {
+    static class AccountCountersDeletedAtNextChange extends LoginCounters {
 
+        private final DataSource pool;
         private final AtomicBoolean armed = new AtomicBoolean();
 
-        AccountCountersDeletedAtNextTransaction(DataSource dataSource) {
-            super(dataSource);
+        AccountCountersDeletedAtNextChange(LoginFailureRepository repository, DataSource dataSource) {
+            super(repository);
+            this.pool = DelegatingDataSource.unwrapDataSource(dataSource);
         }
 
         void arm() {
@@ -63,15 +70,15 @@ class LoginCounterDeletedMeanwhileTest {
         }
 
         @Override
-        public <T> T inTransaction(Work<T> work) {
+        public void change(String subject, Instant now, UnaryOperator<Counter> change) {
             if (armed.getAndSet(false)) {
-                withConnection(connection -> {
-                    try (Statement delete = connection.createStatement()) {
-                        return delete.executeUpdate("DELETE FROM login_failures WHERE subject LIKE 'account:%'");
-                    }
-                });
+                try (Connection connection = pool.getConnection(); Statement delete = connection.createStatement()) {
+                    delete.executeUpdate("DELETE FROM login_failures WHERE subject LIKE 'account:%'");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
             }
-            return super.inTransaction(work);
+            super.change(subject, now, change);
         }
     }
 }

@@ -86,17 +86,24 @@ public final class TestHttp {
     }
 
     public Reply send(HttpRequest.Builder request) {
+        return reply(exchange(request));
+    }
+
+    /** The whole answer, headers included, for a test that checks one; {@link #reply} reads its envelope. */
+    public HttpResponse<String> exchange(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = client.send(request.timeout(TIMEOUT).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body(), json);
+            return client.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    public Reply reply(HttpResponse<String> response) {
+        return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.body(), json);
     }
 
     /** One answer: its status, content type, raw body, and the body as a JSON object. */

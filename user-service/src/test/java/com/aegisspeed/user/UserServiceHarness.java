@@ -9,6 +9,7 @@ import com.aegisspeed.testsupport.TestAuthority;
 import com.aegisspeed.testsupport.TestHttp;
 
 import java.net.http.HttpRequest;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -67,6 +68,20 @@ final class UserServiceHarness implements AutoCloseable {
 
     static UserServiceHarness start() {
         return start(Map.of());
+    }
+
+    /** On the local default instead: embedded H2 (MySQL mode) in {@code dataDir}, as {@code bin/run} runs it. */
+    static UserServiceHarness startOnEmbeddedH2(Path dataDir) {
+        TestAuthority authority = TestAuthority.start();
+        try {
+            Map<String, Object> properties = new HashMap<>(authority.properties());
+            properties.put("aegis.bootstrap-admin.password", ADMIN_PASSWORD);
+            properties.put("aegis.data-dir", dataDir.toString());
+            return new UserServiceHarness(authority, RunningService.start(properties));
+        } catch (RuntimeException e) {
+            authority.close();
+            throw e;
+        }
     }
 
     TestHttp http() {

@@ -9,6 +9,7 @@ import com.aegisspeed.common.envelope.ApiEndpoint;
 import com.aegisspeed.common.envelope.ApiResponse;
 import com.aegisspeed.common.token.VerifiedToken;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpResponse;
@@ -20,7 +21,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import jakarta.validation.Valid;
 
-import java.util.List;
 import java.util.function.Supplier;
 
 import static com.aegisspeed.anticheat.admin.AdminCodes.INTERNAL_ERROR;
@@ -59,19 +59,16 @@ public class CheaterAdminController {
         return guarded(token, adminSecret, () -> {
             Paging paging = Paging.of(page, size);
             Pageable pageable = paging.pageable(Paging.NEWEST_CHECK_FIRST);
-            List<CheckLog> found;
-            long total;
+            Page<CheckLog> found;
             if (userAegisSpeedId == null) {
                 found = logs.findByCheckResultIn(CheckResults.CHEATING, pageable);
-                total = logs.countByCheckResultIn(CheckResults.CHEATING);
             } else {
                 CheaterMarkingService.requireAegisSpeedId(userAegisSpeedId);
                 found = logs.findByUserAegisSpeedIdAndCheckResultIn(userAegisSpeedId, CheckResults.CHEATING, pageable);
-                total = logs.countByUserAegisSpeedIdAndCheckResultIn(userAegisSpeedId, CheckResults.CHEATING);
             }
             return HttpResponse.ok(ApiResponse.success("Cheating records retrieved successfully",
-                    new AdminViews.CheatingRecordsPage(found.stream().map(AdminViews.CheatingRecord::of).toList(),
-                            paging.page(), paging.size(), total)));
+                    new AdminViews.CheatingRecordsPage(found.getContent().stream().map(AdminViews.CheatingRecord::of).toList(),
+                            paging.page(), paging.size(), found.getTotalSize())));
         });
     }
 
@@ -103,19 +100,16 @@ public class CheaterAdminController {
         return guarded(token, adminSecret, () -> {
             Paging paging = Paging.of(page, size);
             Pageable pageable = paging.pageable(NEWEST_EVENT_FIRST);
-            List<CheaterMarkEvent> found;
-            long total;
+            Page<CheaterMarkEvent> found;
             if (userAegisSpeedId == null) {
                 found = events.findAll(pageable);
-                total = events.count();
             } else {
                 CheaterMarkingService.requireAegisSpeedId(userAegisSpeedId);
                 found = events.findByUserAegisSpeedId(userAegisSpeedId, pageable);
-                total = events.countByUserAegisSpeedId(userAegisSpeedId);
             }
             return HttpResponse.ok(ApiResponse.success("Cheater mark history retrieved successfully",
-                    new AdminViews.MarkHistoryPage(found.stream().map(AdminViews.MarkEvent::of).toList(),
-                            paging.page(), paging.size(), total)));
+                    new AdminViews.MarkHistoryPage(found.getContent().stream().map(AdminViews.MarkEvent::of).toList(),
+                            paging.page(), paging.size(), found.getTotalSize())));
         });
     }
 

@@ -11,6 +11,7 @@ import com.aegisspeed.common.internal.UserDirectoryClient;
 import com.aegisspeed.common.token.VerifiedToken;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Page;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -52,13 +53,12 @@ public class CheckHistoryController {
                                              @Nullable @QueryValue Integer page,
                                              @Nullable @QueryValue Integer size) {
         Paging paging = Paging.of(page, size);
-        List<CheckLog> found = logs.findByUserPublicId(token.subject(), paging.pageable(Paging.NEWEST_CHECK_FIRST));
-        long total = logs.countByUserPublicId(token.subject());
+        Page<CheckLog> found = logs.findByUserPublicId(token.subject(), paging.pageable(Paging.NEWEST_CHECK_FIRST));
         // The ID number lives in user-service only; asked for once, and only when there is something to show.
-        String masked = found.isEmpty() ? "" : IdNumbers.mask(users.findByPublicId(token.subject())
+        String masked = found.getContent().isEmpty() ? "" : IdNumbers.mask(users.findByPublicId(token.subject())
                 .map(InternalUser::idNumber).orElse(null));
-        List<CheckLogView> views = found.stream().map(log -> CheckLogView.of(log, masked)).toList();
+        List<CheckLogView> views = found.getContent().stream().map(log -> CheckLogView.of(log, masked)).toList();
         return HttpResponse.ok(ApiResponse.success("User historical check information retrieved successfully",
-                new CheckLogsPage(views, paging.page(), paging.size(), total)));
+                new CheckLogsPage(views, paging.page(), paging.size(), found.getTotalSize())));
     }
 }

@@ -1,6 +1,7 @@
 package com.aegisspeed.anticheat.report;
 
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
@@ -17,21 +18,15 @@ public interface CheckLogRepository extends GenericRepository<CheckLog, Long> {
 
     Optional<CheckLog> findByUserPublicIdAndLaunchCode(String userPublicId, String launchCode);
 
-    List<CheckLog> findByUserPublicId(String userPublicId, Pageable pageable);
-
-    long countByUserPublicId(String userPublicId);
+    Page<CheckLog> findByUserPublicId(String userPublicId, Pageable pageable);
 
     long countByUserPublicIdAndCheckResultIn(String userPublicId, Collection<String> checkResults);
 
     long countByUserPublicIdAndCheckResultInAndLaunchCodeIn(String userPublicId, Collection<String> checkResults,
                                                            Collection<String> launchCodes);
 
-    List<CheckLog> findByCheckResultIn(Collection<String> checkResults, Pageable pageable);
+    Page<CheckLog> findByCheckResultIn(Collection<String> checkResults, Pageable pageable);
 
-    long countByCheckResultIn(Collection<String> checkResults);
-
-    List<CheckLog> findByUserAegisSpeedIdAndCheckResultIn(String userAegisSpeedId, Collection<String> checkResults,
+    Page<CheckLog> findByUserAegisSpeedIdAndCheckResultIn(String userAegisSpeedId, Collection<String> checkResults,
                                                           Pageable pageable);
-
-    long countByUserAegisSpeedIdAndCheckResultIn(String userAegisSpeedId, Collection<String> checkResults);
 }

@@ -1,5 +1,6 @@
 package com.aegisspeed.auth.adminsecret;
 
+import com.aegisspeed.auth.AuthCodes.AdminSecret;
 import com.aegisspeed.auth.login.ClientAddress;
 import com.aegisspeed.auth.login.LoginAttempts;
 import com.aegisspeed.auth.login.LoginGuard.LoginSubjects;
@@ -37,9 +38,6 @@ import java.util.Optional;
 @Controller
 public class AdminSecretController {
 
-    static final String WRONG_PASSWORD = "10004";
-    static final String NOT_ADMIN = "10005";
-
     private final TokenVerifier verifier;
     private final AdminSecrets secrets;
     private final LoginAttempts attempts;
@@ -62,19 +60,19 @@ public class AdminSecretController {
     }
 
     @Post("/user/login_admin_info/verify/get_secret_admin_password")
-    @ApiEndpoint(internalErrorCode = "10003", notOpenCode = "10002")
+    @ApiEndpoint(internalErrorCode = AdminSecret.INTERNAL_ERROR, notOpenCode = AdminSecret.NOT_OPEN)
     public HttpResponse<ApiResponse> getSecretAdminPassword(@Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
                                                             @Valid @Body PasswordReentry body, HttpRequest<?> request) {
         // Verified here, on the IO pool: auth-service's revocation check reads its database (see LogoutController).
         VerifiedToken token = verifier.verify(authorization);
         if (!token.isAdmin()) {
-            throw new Refusal(HttpStatus.UNAUTHORIZED, NOT_ADMIN, "This account is not an admin account");
+            throw new Refusal(HttpStatus.UNAUTHORIZED, AdminSecret.NOT_ADMIN, "This account is not an admin account");
         }
         LoginAttempts.Outcome outcome = attempts.check(
                 LoginSubjects.of(Optional.of(token.aegisSpeedId()), clientAddress.of(request)),
                 new CredentialsCheck(null, token.aegisSpeedId(), body.userPassword()));
         if (outcome instanceof LoginAttempts.Outcome.Locked locked) {
-            return TokenResponses.rateLimited(locked.retryAfter(), false);
+            throw TokenResponses.locked(locked.retryAfter());
         }
         if (outcome instanceof LoginAttempts.Outcome.Valid valid && valid.user().publicId().equals(token.subject())) {
             String secret = secrets.issue(token.jti());
@@ -82,9 +80,9 @@ public class AdminSecretController {
                     new IssuedSecret(secret, AdminSecrets.LIFETIME.toSeconds())));
         }
         if (outcome instanceof LoginAttempts.Outcome.WrongPassword) {
-            throw new Refusal(HttpStatus.UNAUTHORIZED, WRONG_PASSWORD, "Invalid user password");
+            throw new Refusal(HttpStatus.UNAUTHORIZED, AdminSecret.WRONG_PASSWORD, "Invalid user password");
         }
         // The token's account no longer exists (or no longer carries this AegisSpeed ID).
-        throw new Refusal(HttpStatus.UNAUTHORIZED, "10001", "Token expired or invalid");
+        throw new Refusal(HttpStatus.UNAUTHORIZED, AdminSecret.TOKEN_INVALID, "Token expired or invalid");
     }
 }

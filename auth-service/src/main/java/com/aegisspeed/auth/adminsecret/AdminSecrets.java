@@ -1,23 +1,15 @@
 package com.aegisspeed.auth.adminsecret;
 
-import com.aegisspeed.common.db.Database;
-import com.aegisspeed.common.db.DuplicateKey;
+import com.aegisspeed.common.time.Utc;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 
@@ -32,12 +24,12 @@ public class AdminSecrets {
     public static final Duration LIFETIME = Duration.ofMinutes(10);
     private static final int SECRET_BYTES = 32;
 
-    private final Database database;
+    private final AdminSecretRepository repository;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public AdminSecrets(Database database, Clock clock) {
-        this.database = database;
+    public AdminSecrets(AdminSecretRepository repository, Clock clock) {
+        this.repository = repository;
         this.clock = clock;
     }
 
@@ -46,67 +38,23 @@ public class AdminSecrets {
         byte[] bytes = new byte[SECRET_BYTES];
         random.nextBytes(bytes);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        LocalDateTime expiresAt = LocalDateTime.ofInstant(
-                clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(LIFETIME), ZoneOffset.UTC);
-        String hash = sha256(secret);
-        database.withConnection(connection -> {
-            if (replace(connection, jti, hash, expiresAt) == 1) {
-                return 1;
-            }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO admin_secrets (token_jti, secret_hash, expires_at) VALUES (?, ?, ?)")) {
-                insert.setString(1, jti);
-                insert.setString(2, hash);
-                insert.setObject(3, expiresAt);
-                return insert.executeUpdate();
-            } catch (SQLException e) {
-                if (!DuplicateKey.isCauseOf(e)) {
-                    throw e;
-                }
-                // A concurrent request for the same token inserted its row first.
-                return replace(connection, jti, hash, expiresAt);
-            }
-        });
+        repository.upsert(jti, sha256(secret), Utc.stored(clock.instant().plus(LIFETIME)));
         return secret;
-    }
-
-    private static int replace(Connection connection, String jti, String hash, LocalDateTime expiresAt) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE admin_secrets SET secret_hash = ?, expires_at = ? WHERE token_jti = ?")) {
-            update.setString(1, hash);
-            update.setObject(2, expiresAt);
-            update.setString(3, jti);
-            return update.executeUpdate();
-        }
     }
 
     /** Whether {@code secret} is the unexpired one issued for {@code jti}. */
     public boolean isValid(String secret, String jti) {
         Instant now = clock.instant();
-        return database.withConnection(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT secret_hash, expires_at FROM admin_secrets WHERE token_jti = ?")) {
-                query.setString(1, jti);
-                try (ResultSet row = query.executeQuery()) {
-                    if (!row.next()) {
-                        return false;
-                    }
-                    boolean matches = MessageDigest.isEqual(row.getString(1).getBytes(StandardCharsets.US_ASCII),
-                            sha256(secret).getBytes(StandardCharsets.US_ASCII));
-                    return matches && now.isBefore(row.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC));
-                }
-            }
-        });
+        return repository.findById(jti)
+                .filter(stored -> MessageDigest.isEqual(stored.secretHash().getBytes(StandardCharsets.US_ASCII),
+                        sha256(secret).getBytes(StandardCharsets.US_ASCII)))
+                .filter(stored -> now.isBefore(Utc.instant(stored.expiresAt())))
+                .isPresent();
     }
 
     /** Drops the secret of a token that is being revoked. */
     public void forget(String jti) {
-        database.withConnection(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM admin_secrets WHERE token_jti = ?")) {
-                delete.setString(1, jti);
-                return delete.executeUpdate();
-            }
-        });
+        repository.deleteById(jti);
     }
 
     private static String sha256(String secret) {

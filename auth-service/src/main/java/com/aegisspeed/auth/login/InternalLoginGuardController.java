@@ -2,6 +2,7 @@ package com.aegisspeed.auth.login;
 
 import com.aegisspeed.auth.login.LoginGuard.LoginSubjects;
 import com.aegisspeed.common.envelope.ApiResponse;
+import com.aegisspeed.common.envelope.Overloaded;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
@@ -53,7 +54,7 @@ public class InternalLoginGuardController {
     @Post("/check")
     public ApiResponse check(@Valid @Body Attempt attempt) {
         long seconds = guard.waitBeforeAttempt(attempt.subjects(clientAddress))
-                .map(TokenResponses::retryAfterSeconds).orElse(0L);
+                .map(Overloaded::retryAfterSeconds).orElse(0L);
         return ApiResponse.success("Checked", Map.of("retry_after", seconds));
     }
 

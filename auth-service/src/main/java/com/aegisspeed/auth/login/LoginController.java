@@ -1,10 +1,12 @@
 package com.aegisspeed.auth.login;
 
+import com.aegisspeed.auth.AuthCodes.Login;
 import com.aegisspeed.auth.login.LoginGuard.LoginSubjects;
 import com.aegisspeed.auth.token.TokenIssuer;
 import com.aegisspeed.common.envelope.ApiEndpoint;
 import com.aegisspeed.common.envelope.ApiResponse;
 import com.aegisspeed.common.envelope.Envelope;
+import com.aegisspeed.common.envelope.Refusal;
 import com.aegisspeed.common.identity.AegisSpeedIds;
 import com.aegisspeed.common.identity.IdNumbers;
 import com.aegisspeed.common.identity.PasswordPolicy;
@@ -35,11 +37,6 @@ import java.util.Optional;
 public class LoginController {
 
     static final String SUCCESS_TEXT = "Login successful";
-    static final String WRONG_PASSWORD = "10001";
-    static final String NO_SUCH_USER = "10002";
-    static final String INVALID_PASSWORD = "10005";
-    static final String INVALID_AEGISSPEED_ID = "10006";
-    static final String NOT_ADMIN = "10007";
 
     private final LoginAttempts attempts;
     private final TokenIssuer tokens;
@@ -66,7 +63,7 @@ public class LoginController {
     }
 
     @Post("/login_user_info")
-    @ApiEndpoint(internalErrorCode = "10004", notOpenCode = "10003", envelope = Envelope.TOKEN)
+    @ApiEndpoint(internalErrorCode = Login.INTERNAL_ERROR, notOpenCode = Login.NOT_OPEN, envelope = Envelope.TOKEN)
     public HttpResponse<ApiResponse> loginUserInfo(@Valid @Body UserLogin login, HttpRequest<?> request) {
         String address = clientAddress.of(request);
         if (!IdNumbers.isValid(login.userId(), LocalDate.now(clock))) {
@@ -79,14 +76,14 @@ public class LoginController {
     }
 
     @Post("/login_admin_info_by_aegisspeed_id")
-    @ApiEndpoint(internalErrorCode = "10004", notOpenCode = "10003", envelope = Envelope.TOKEN)
+    @ApiEndpoint(internalErrorCode = Login.INTERNAL_ERROR, notOpenCode = Login.NOT_OPEN, envelope = Envelope.TOKEN)
     public HttpResponse<ApiResponse> loginAdminInfoByAegisSpeedId(@Valid @Body AdminLogin login, HttpRequest<?> request) {
         if (!AegisSpeedIds.isValid(login.aegisSpeedId())) {
-            return TokenResponses.error(HttpStatus.BAD_REQUEST, INVALID_AEGISSPEED_ID, "Invalid AegisSpeed ID");
+            throw new Refusal(HttpStatus.BAD_REQUEST, Login.INVALID_AEGISSPEED_ID, "Invalid AegisSpeed ID");
         }
         // No stored password can be outside the policy's lengths: such an attempt needs no check.
         if (!PasswordPolicy.hasPossibleLength(login.userPassword())) {
-            return TokenResponses.error(HttpStatus.BAD_REQUEST, INVALID_PASSWORD, "Invalid user password");
+            throw new Refusal(HttpStatus.BAD_REQUEST, Login.INVALID_PASSWORD, "Invalid user password");
         }
         LoginAttempts.Outcome outcome = attempts.check(
                 LoginSubjects.of(Optional.of(login.aegisSpeedId()), clientAddress.of(request)),
@@ -96,19 +93,19 @@ public class LoginController {
 
     private HttpResponse<ApiResponse> answer(LoginAttempts.Outcome outcome, boolean adminOnly) {
         if (outcome instanceof LoginAttempts.Outcome.Locked locked) {
-            return TokenResponses.rateLimited(locked.retryAfter(), true);
+            throw TokenResponses.locked(locked.retryAfter());
         }
         if (outcome instanceof LoginAttempts.Outcome.WrongPassword) {
-            return TokenResponses.error(HttpStatus.UNAUTHORIZED, WRONG_PASSWORD, "Invalid username or password");
+            throw new Refusal(HttpStatus.UNAUTHORIZED, Login.WRONG_PASSWORD, "Invalid username or password");
         }
         if (!(outcome instanceof LoginAttempts.Outcome.Valid valid)) {
-            return TokenResponses.error(HttpStatus.UNAUTHORIZED, NO_SUCH_USER, "User does not exist");
+            throw new Refusal(HttpStatus.UNAUTHORIZED, Login.NO_SUCH_USER, "User does not exist");
         }
         if (!adminOnly) {
             return TokenResponses.issued(SUCCESS_TEXT, Map.of(), tokens.issueFor(valid.user()));
         }
         if (!Role.fromLabel(valid.user().role()).map(Role::isAdmin).orElse(false)) {
-            return TokenResponses.error(HttpStatus.UNAUTHORIZED, NOT_ADMIN, "This account is not an admin account");
+            throw new Refusal(HttpStatus.UNAUTHORIZED, Login.NOT_ADMIN, "This account is not an admin account");
         }
         return TokenResponses.issued(SUCCESS_TEXT, Map.of("user_id", IdNumbers.mask(valid.user().idNumber())),
                 tokens.issueFor(valid.user()));

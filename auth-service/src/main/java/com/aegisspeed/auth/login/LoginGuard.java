@@ -1,6 +1,8 @@
 package com.aegisspeed.auth.login;
 
+import com.aegisspeed.common.db.DuplicateKey;
 import jakarta.inject.Singleton;
+import java.sql.SQLException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,44 +27,76 @@ public class LoginGuard {
     static final Duration FIRST_WAIT = Duration.ofSeconds(60);
     static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
 
-    private final LoginFailureRepository repository;
+    /** Enough for the few first failures of one subject that can meet at once; more would be a fault. */
+    private static final int ATTEMPTS = 5;
+    private static final String DEADLOCK_STATE = "40001";
+
+    private final LoginCounters counters;
     private final Clock clock;
 
-    public LoginGuard(LoginFailureRepository repository, Clock clock) {
-        this.repository = repository;
+    public LoginGuard(LoginCounters counters, Clock clock) {
+        this.counters = counters;
         this.clock = clock;
     }
 
     /** How long the account or the address must still wait, if either is locked. */
     public Optional<Duration> waitBeforeAttempt(LoginSubjects subjects) {
         Instant now = clock.instant();
-        return repository.latestLockEnd(subjects.all())
+        return counters.latestLockEnd(subjects.all())
                 .filter(now::isBefore)
                 .map(end -> Duration.between(now, end));
     }
 
     public void failed(LoginSubjects subjects) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        subjects.account().ifPresent(account -> repository.update(account, now, counter -> next(counter, now, ACCOUNT_LIMIT)));
-        repository.update(subjects.address(), now, counter -> next(counter, now, ADDRESS_LIMIT));
+        subjects.account().ifPresent(account -> count(account, now, ACCOUNT_LIMIT));
+        count(subjects.address(), now, ADDRESS_LIMIT);
     }
 
     public void succeeded(LoginSubjects subjects) {
-        subjects.account().ifPresent(repository::delete);
+        subjects.account().ifPresent(counters::delete);
     }
 
-    static LoginFailureRepository.Counter next(LoginFailureRepository.Counter counter, Instant now, int limit) {
+    /**
+     * Counts one failure of the subject. A counter created by a concurrent first failure of the same subject, or a
+     * deadlock with one (the locking read of a missing row locks its gap), ends the transaction; the next one
+     * counts on that row.
+     */
+    private void count(String subject, Instant now, int limit) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                counters.change(subject, now, counter -> next(counter, now, limit));
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == ATTEMPTS || !(DuplicateKey.isCauseOf(e) || isDeadlock(e))) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** SQLSTATE 40001: the database rolled the transaction back to break a deadlock (MariaDB, MySQL, H2). */
+    private static boolean isDeadlock(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && DEADLOCK_STATE.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static LoginCounters.Counter next(LoginCounters.Counter counter, Instant now, int limit) {
         boolean windowOver = !counter.windowStartedAt().plus(WINDOW).isAfter(now);
         boolean quietSinceLock = counter.lockedUntil() == null || !counter.lockedUntil().plus(WINDOW).isAfter(now);
-        LoginFailureRepository.Counter counting = windowOver && quietSinceLock
-                ? new LoginFailureRepository.Counter(1, now, 0, null)
-                : new LoginFailureRepository.Counter(counter.failures() + 1, counter.windowStartedAt(),
+        LoginCounters.Counter counting = windowOver && quietSinceLock
+                ? new LoginCounters.Counter(1, now, 0, null)
+                : new LoginCounters.Counter(counter.failures() + 1, counter.windowStartedAt(),
                         counter.lockouts(), counter.lockedUntil());
         if (counting.failures() < limit) {
             return counting;
         }
         int lockouts = counting.lockouts() + 1;
-        return new LoginFailureRepository.Counter(counting.failures(), counting.windowStartedAt(), lockouts,
+        return new LoginCounters.Counter(counting.failures(), counting.windowStartedAt(), lockouts,
                 now.plus(waitAfter(lockouts)));
     }
 

@@ -2,15 +2,19 @@ package com.aegisspeed.auth.login;
 
 import com.aegisspeed.common.envelope.ApiResponse;
 import com.aegisspeed.common.envelope.Codes;
+import com.aegisspeed.common.envelope.Overloaded;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 
 import java.time.Duration;
 
-/** Answers in the token envelope (docs/contract.md): the token on success, {@code ""} on every error. */
+/**
+ * Answers in the token envelope (docs/contract.md) on success; every refusal is thrown and answered in the same
+ * envelope ({@code token: ""}) by the shared refusal handling.
+ */
 public final class TokenResponses {
 
-    static final String RATE_LIMITED_TEXT = "Too many failed login attempts, try again later";
+    private static final String LOCKED_TEXT = "Too many failed login attempts, try again later";
 
     private TokenResponses() {
     }
@@ -19,21 +23,8 @@ public final class TokenResponses {
         return HttpResponse.ok(new ApiResponse(HttpStatus.OK.getCode(), Codes.SUCCESS, result, data, token));
     }
 
-    public static HttpResponse<ApiResponse> error(HttpStatus status, String code, String result) {
-        return HttpResponse.status(status).body(ApiResponse.tokenError(status, code, result));
-    }
-
-    /** 429 {@code 00001} with {@code Retry-After} in whole seconds, rounded up. */
-    public static HttpResponse<ApiResponse> rateLimited(Duration wait, boolean tokenEnvelope) {
-        HttpStatus status = HttpStatus.TOO_MANY_REQUESTS;
-        ApiResponse body = tokenEnvelope
-                ? ApiResponse.tokenError(status, Codes.RATE_LIMITED, RATE_LIMITED_TEXT)
-                : ApiResponse.error(status, Codes.RATE_LIMITED, RATE_LIMITED_TEXT);
-        return HttpResponse.status(status).body(body).header("Retry-After", String.valueOf(retryAfterSeconds(wait)));
-    }
-
-    static long retryAfterSeconds(Duration wait) {
-        long seconds = wait.toSeconds();
-        return wait.toNanosPart() > 0 ? seconds + 1 : Math.max(seconds, 1);
+    /** The refusal of an attempt while its account or address is locked: 429 {@code 00001} with {@code Retry-After}. */
+    public static Overloaded locked(Duration wait) {
+        return new Overloaded(wait, LOCKED_TEXT);
     }
 }

@@ -1,11 +1,13 @@
 package com.aegisspeed.auth.register;
 
+import com.aegisspeed.auth.AuthCodes.Register;
 import com.aegisspeed.common.identity.PasswordPolicy;
 import com.aegisspeed.auth.login.TokenResponses;
 import com.aegisspeed.auth.token.TokenIssuer;
 import com.aegisspeed.common.envelope.ApiEndpoint;
 import com.aegisspeed.common.envelope.ApiResponse;
 import com.aegisspeed.common.envelope.Envelope;
+import com.aegisspeed.common.envelope.Refusal;
 import com.aegisspeed.common.identity.Emails;
 import com.aegisspeed.common.identity.IdNumbers;
 import com.aegisspeed.common.identity.Phones;
@@ -36,15 +38,10 @@ import java.util.Map;
 @Controller("/user/register")
 public class RegisterController {
 
-    static final String INVALID_ID_NUMBER = "10001";
-    static final String INVALID_NAME = "10002";
-    static final String INVALID_PHONE = "10003";
-    static final String INVALID_EMAIL = "10004";
-    static final String INVALID_PASSWORD = "10010";
     private static final Map<String, String> CONFLICT_TEXTS = Map.of(
-            "10005", "User ID number already registered",
-            "10006", "User phone number already registered",
-            "10007", "User email already registered");
+            Register.ID_NUMBER_TAKEN, "User ID number already registered",
+            Register.PHONE_TAKEN, "User phone number already registered",
+            Register.EMAIL_TAKEN, "User email already registered");
 
     private final UserDirectoryClient users;
     private final TokenIssuer tokens;
@@ -68,22 +65,22 @@ public class RegisterController {
     }
 
     @Post("/register_user_info")
-    @ApiEndpoint(internalErrorCode = "10009", notOpenCode = "10008", envelope = Envelope.TOKEN)
+    @ApiEndpoint(internalErrorCode = Register.INTERNAL_ERROR, notOpenCode = Register.NOT_OPEN, envelope = Envelope.TOKEN)
     public HttpResponse<ApiResponse> registerUserInfo(@Valid @Body Registration registration) {
         if (!IdNumbers.isValid(registration.userId(), LocalDate.now(clock))) {
-            return invalid(INVALID_ID_NUMBER, "用户身份证号不合法");
+            throw invalid(Register.INVALID_ID_NUMBER, "用户身份证号不合法");
         }
         if (!PersonNames.isValid(registration.userName())) {
-            return invalid(INVALID_NAME, "用户姓名不合法");
+            throw invalid(Register.INVALID_NAME, "用户姓名不合法");
         }
         if (!Phones.isValid(registration.userPhoneNumber())) {
-            return invalid(INVALID_PHONE, "用户手机号不合法");
+            throw invalid(Register.INVALID_PHONE, "用户手机号不合法");
         }
         if (!Emails.isValid(registration.userEmail())) {
-            return invalid(INVALID_EMAIL, "用户邮箱不合法");
+            throw invalid(Register.INVALID_EMAIL, "用户邮箱不合法");
         }
         if (!passwordPolicy.accepts(registration.userPassword())) {
-            return invalid(INVALID_PASSWORD, "用户密码不合法");
+            throw invalid(Register.INVALID_PASSWORD, "用户密码不合法");
         }
         InternalUser user;
         try {
@@ -95,13 +92,13 @@ public class RegisterController {
             if (text == null) {
                 throw new IllegalStateException("user-service answered an unknown conflict code " + e.code());
             }
-            return TokenResponses.error(HttpStatus.CONFLICT, e.code(), text);
+            throw new Refusal(HttpStatus.CONFLICT, e.code(), text);
         }
         return TokenResponses.issued("注册成功",
                 Map.of("user_id", IdNumbers.mask(user.idNumber()), "user_name", user.name()), tokens.issueForNewUser(user));
     }
 
-    private static HttpResponse<ApiResponse> invalid(String code, String text) {
-        return TokenResponses.error(HttpStatus.BAD_REQUEST, code, text);
+    private static Refusal invalid(String code, String text) {
+        return new Refusal(HttpStatus.BAD_REQUEST, code, text);
     }
 }

@@ -1,98 +1,64 @@
 package com.aegisspeed.auth.revocation;
 
-import com.aegisspeed.common.db.Database;
 import com.aegisspeed.common.token.RevocationFeed;
 import io.micronaut.core.annotation.Nullable;
-import jakarta.inject.Singleton;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
 /** The {@code revocations} table: the feed other services poll and the list auth-service checks directly. */
-@Singleton
-public class RevocationRepository {
-
-    private final Database database;
-
-    public RevocationRepository(Database database) {
-        this.database = database;
-    }
+@JdbcRepository(dialect = Dialect.MYSQL)
+public abstract class RevocationRepository implements GenericRepository<Revocation, Long> {
 
     /** Revokes one token until it would have expired anyway. */
     public void revokeToken(String jti, long expiresAtEpochSecond) {
-        insert(jti, null, null, expiresAtEpochSecond);
+        save(new Revocation(null, jti, null, null, expiresAtEpochSecond));
     }
 
     /** Revokes every token of the user issued at or before {@code revokedBefore} (epoch second). */
     public void revokeAllOf(String subject, long revokedBefore, long expiresAtEpochSecond) {
-        insert(null, subject, revokedBefore, expiresAtEpochSecond);
+        save(new Revocation(null, null, subject, revokedBefore, expiresAtEpochSecond));
     }
 
     public boolean isRevoked(String jti, String subject, long issuedAtEpochSecond) {
-        return database.withConnection(connection -> {
-            try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM revocations WHERE jti = ? "
-                    + "UNION ALL SELECT 1 FROM revocations WHERE subject = ? AND revoked_before >= ? LIMIT 1")) {
-                query.setString(1, jti);
-                query.setString(2, subject);
-                query.setLong(3, issuedAtEpochSecond);
-                try (ResultSet rows = query.executeQuery()) {
-                    return rows.next();
-                }
-            }
-        });
+        return countRevoking(jti, subject, issuedAtEpochSecond) > 0;
     }
 
     /** The latest second before which all of the user's tokens are revoked, if any. */
     public OptionalLong latestRevokedBefore(String subject) {
-        return database.withConnection(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT MAX(revoked_before) FROM revocations WHERE subject = ?")) {
-                query.setString(1, subject);
-                try (ResultSet row = query.executeQuery()) {
-                    row.next();
-                    long value = row.getLong(1);
-                    return row.wasNull() ? OptionalLong.empty() : OptionalLong.of(value);
-                }
-            }
-        });
+        Long latest = findMaxRevokedBeforeBySubject(subject);
+        return latest == null ? OptionalLong.empty() : OptionalLong.of(latest);
     }
 
     /** Up to {@link RevocationFeed#PAGE_SIZE} entries after {@code after}, oldest first. */
     public List<RevocationFeed.Entry> after(long after) {
-        return database.withConnection(connection -> {
-            try (PreparedStatement query = connection.prepareStatement("SELECT seq, jti, subject, revoked_before, "
-                    + "expires_at FROM revocations WHERE seq > ? ORDER BY seq LIMIT " + RevocationFeed.PAGE_SIZE)) {
-                query.setLong(1, after);
-                List<RevocationFeed.Entry> entries = new ArrayList<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        entries.add(new RevocationFeed.Entry(rows.getLong(1), rows.getString(2), rows.getString(3),
-                                rows.getObject(4, Long.class), rows.getLong(5)));
-                    }
-                }
-                return entries;
-            }
-        });
+        return findBySeqGreaterThan(after, Pageable.from(0, RevocationFeed.PAGE_SIZE, Sort.of(Sort.Order.asc("seq"))))
+                .stream()
+                .map(row -> new RevocationFeed.Entry(row.seq(), row.jti(), row.subject(), row.revokedBefore(), row.expiresAt()))
+                .toList();
     }
 
-    private void insert(@Nullable String jti, @Nullable String subject, @Nullable Long revokedBefore, long expiresAt) {
-        database.withConnection(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO revocations (jti, subject, revoked_before, expires_at) VALUES (?, ?, ?, ?)")) {
-                insert.setString(1, jti);
-                insert.setString(2, subject);
-                if (revokedBefore == null) {
-                    insert.setNull(3, Types.BIGINT);
-                } else {
-                    insert.setLong(3, revokedBefore);
-                }
-                insert.setLong(4, expiresAt);
-                return insert.executeUpdate();
-            }
-        });
-    }
+    /** Deletes the revocations of tokens that have expired anyway by {@code epochSecond}. */
+    public abstract void deleteByExpiresAtLessThan(long epochSecond);
+
+    abstract Revocation save(Revocation revocation);
+
+    /**
+     * 1 when the token or, by its issue time, all of its user's tokens are revoked. A union, so each half is read
+     * on its own index.
+     */
+    @Query("SELECT COUNT(*) FROM (SELECT 1 AS hit FROM revocations WHERE jti = :jti UNION ALL "
+            + "SELECT 1 FROM revocations WHERE subject = :subject AND revoked_before >= :issuedAt LIMIT 1) AS hits")
+    abstract long countRevoking(String jti, String subject, long issuedAt);
+
+    @Nullable
+    abstract Long findMaxRevokedBeforeBySubject(String subject);
+
+    abstract List<Revocation> findBySeqGreaterThan(long seq, Pageable pageable);
 }

@@ -6,7 +6,6 @@ import jakarta.inject.Singleton;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 
 /**
  * Plain JDBC on the service's connection pool: every unit of work gets its own connection, either in
@@ -52,18 +51,8 @@ public class Database {
         }
     }
 
-    /**
-     * A connection from the pool. Hikari's timeout names the last failure to connect as its cause; without one the
-     * database answers and every connection was simply in use the whole time.
-     */
+    /** A connection from the pool; an exhausted pool is answered by {@link PoolExhaustedHandlers}. */
     private Connection connection() throws SQLException {
-        try {
-            return pool.getConnection();
-        } catch (SQLTransientConnectionException e) {
-            if (e.getCause() == null) {
-                throw new DatabaseBusyException(e);
-            }
-            throw e;
-        }
+        return pool.getConnection();
     }
 }

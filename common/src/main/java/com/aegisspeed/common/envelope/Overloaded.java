@@ -17,13 +17,23 @@ public class Overloaded extends Refusal {
     private final Duration retryAfter;
 
     public Overloaded(Duration retryAfter) {
-        super(HttpStatus.TOO_MANY_REQUESTS, Codes.RATE_LIMITED, TEXT);
+        this(retryAfter, TEXT);
+    }
+
+    /** With the endpoint's own words for why it must wait (e.g. a login lockout). */
+    public Overloaded(Duration retryAfter, String text) {
+        super(HttpStatus.TOO_MANY_REQUESTS, Codes.RATE_LIMITED, text);
         this.retryAfter = retryAfter;
     }
 
-    /** Whole seconds, rounded up, at least 1: what {@code Retry-After} says. */
+    /** What {@code Retry-After} says for this refusal. */
     public long retryAfterSeconds() {
-        long seconds = retryAfter.toSeconds();
-        return Math.max(1, retryAfter.toNanosPart() > 0 ? seconds + 1 : seconds);
+        return retryAfterSeconds(retryAfter);
+    }
+
+    /** Whole seconds, rounded up, at least 1: the one rounding of every wait the services announce. */
+    public static long retryAfterSeconds(Duration wait) {
+        long seconds = wait.toSeconds();
+        return Math.max(1, wait.toNanosPart() > 0 ? seconds + 1 : seconds);
     }
 }

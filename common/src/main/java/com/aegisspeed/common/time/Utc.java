@@ -1,6 +1,7 @@
 package com.aegisspeed.common.time;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,6 +16,14 @@ public final class Utc {
 
     public static LocalDateTime now(Clock clock) {
         return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    public static LocalDateTime stored(Instant time) {
+        return LocalDateTime.ofInstant(time, ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    public static Instant instant(LocalDateTime utc) {
+        return utc.toInstant(ZoneOffset.UTC);
     }
 
     public static LocalDateTime stored(OffsetDateTime time) {

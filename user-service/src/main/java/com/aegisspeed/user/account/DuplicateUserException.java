@@ -1,9 +1,5 @@
 package com.aegisspeed.user.account;
 
-import com.aegisspeed.common.db.DatabaseException;
-
-import java.sql.SQLException;
-
 /** A write collided with another user's ID number, phone number or e-mail address. */
 public class DuplicateUserException extends RuntimeException {
 
@@ -18,9 +14,8 @@ public class DuplicateUserException extends RuntimeException {
         return key;
     }
 
-    /** What a failed write throws: this, when it collided with another user's unique value, else a database fault. */
-    static RuntimeException orDatabaseFault(SQLException e) {
-        return UniqueKey.violatedBy(e).<RuntimeException>map(DuplicateUserException::new)
-                .orElseGet(() -> DatabaseException.of(e));
+    /** What a failed write throws: this, when it collided with another user's unique value, else the failure itself. */
+    static RuntimeException orFault(RuntimeException e) {
+        return UniqueKey.violatedBy(e).<RuntimeException>map(DuplicateUserException::new).orElse(e);
     }
 }

@@ -1,6 +1,5 @@
 package com.aegisspeed.user.account;
 
-import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -31,12 +30,15 @@ public enum UniqueKey {
         this.constraint = constraint;
     }
 
-    static Optional<UniqueKey> violatedBy(SQLException e) {
-        if (!(e instanceof SQLIntegrityConstraintViolationException) || e.getMessage() == null) {
-            return Optional.empty();
+    /** The key a failed write collided on, found however Micronaut Data wrapped the driver's exception. */
+    static Optional<UniqueKey> violatedBy(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLIntegrityConstraintViolationException e && e.getMessage() != null) {
+                return constraintName(e.getMessage()).flatMap(name -> Arrays.stream(values())
+                        .filter(key -> key.constraint.equals(name)).findFirst());
+            }
         }
-        return constraintName(e.getMessage()).flatMap(name -> Arrays.stream(values())
-                .filter(key -> key.constraint.equals(name)).findFirst());
+        return Optional.empty();
     }
 
     private static Optional<String> constraintName(String message) {

@@ -1,5 +1,7 @@
 package com.aegisspeed.user.availability;
 
+import com.aegisspeed.common.envelope.Refusal;
+import com.aegisspeed.user.UserCodes.IdAvailability;
 import com.aegisspeed.common.envelope.ApiEndpoint;
 import com.aegisspeed.common.envelope.AvailabilityResponse;
 import com.aegisspeed.common.envelope.Codes;
@@ -28,9 +30,6 @@ import java.time.LocalDate;
 @Controller
 public class UserIdAvailabilityController {
 
-    static final String REGISTERED = "10003";
-    static final String INVALID_ID_NUMBER = "10002";
-
     private final UserAccountRepository users;
     private final Clock clock;
 
@@ -44,15 +43,14 @@ public class UserIdAvailabilityController {
     }
 
     @Post("/verify/verify_is_user_id_available")
-    @ApiEndpoint(internalErrorCode = "10004", notOpenCode = "10001", envelope = Envelope.AVAILABILITY)
+    @ApiEndpoint(internalErrorCode = IdAvailability.INTERNAL_ERROR, notOpenCode = IdAvailability.NOT_OPEN, envelope = Envelope.AVAILABILITY)
     public HttpResponse<AvailabilityResponse> verifyIsUserIdAvailable(@Valid @Body AvailabilityRequest request) {
         if (!IdNumbers.isValid(request.userId(), LocalDate.now(clock))) {
-            return HttpResponse.badRequest(AvailabilityResponse.error(HttpStatus.BAD_REQUEST, INVALID_ID_NUMBER,
-                    "Invalid user ID format"));
+            throw new Refusal(HttpStatus.BAD_REQUEST, IdAvailability.INVALID_ID_NUMBER, "Invalid user ID format");
         }
         boolean registered = users.findByIdNumber(IdNumbers.normalize(request.userId())).isPresent();
         return HttpResponse.ok(registered
-                ? new AvailabilityResponse(HttpStatus.OK.getCode(), REGISTERED, "User ID number already registered", true)
+                ? new AvailabilityResponse(HttpStatus.OK.getCode(), IdAvailability.REGISTERED, "User ID number already registered", true)
                 : new AvailabilityResponse(HttpStatus.OK.getCode(), Codes.SUCCESS, "User ID number not registered", false));
     }
 }

@@ -1,5 +1,6 @@
 package com.aegisspeed.user.directory;
 
+import com.aegisspeed.user.UserCodes.Internal;
 import com.aegisspeed.common.envelope.ApiResponse;
 import com.aegisspeed.common.envelope.Codes;
 import com.aegisspeed.common.envelope.Refusal;
@@ -35,8 +36,6 @@ import io.swagger.v3.oas.annotations.Hidden;
 @Controller("/internal/users")
 public class InternalUsersController {
 
-    static final String NO_SUCH_USER = "10002";
-
     private final UserDirectory directory;
     private final UserAccountRepository users;
 
@@ -65,9 +64,9 @@ public class InternalUsersController {
             return HttpResponse.ok(ApiResponse.success("User created", InternalUsers.of(created)));
         } catch (DuplicateUserException e) {
             throw switch (e.key()) {
-                case ID_NUMBER -> new Refusal(HttpStatus.CONFLICT, "10005", "User ID number already registered");
-                case PHONE_NUMBER -> new Refusal(HttpStatus.CONFLICT, "10006", "User phone number already registered");
-                case EMAIL -> new Refusal(HttpStatus.CONFLICT, "10007", "User email already registered");
+                case ID_NUMBER -> new Refusal(HttpStatus.CONFLICT, Internal.ID_NUMBER_TAKEN, "User ID number already registered");
+                case PHONE_NUMBER -> new Refusal(HttpStatus.CONFLICT, Internal.PHONE_TAKEN, "User phone number already registered");
+                case EMAIL -> new Refusal(HttpStatus.CONFLICT, Internal.EMAIL_TAKEN, "User email already registered");
                 // A random public id or the sequence colliding is a fault, not the caller's doing.
                 default -> e;
             };
@@ -87,7 +86,7 @@ public class InternalUsersController {
             return HttpResponse.ok(ApiResponse.success("Credentials valid", InternalUsers.of(valid.user())));
         }
         if (result instanceof UserDirectory.Credentials.WrongPassword) {
-            throw new Refusal(HttpStatus.UNAUTHORIZED, "10001", "Invalid username or password");
+            throw new Refusal(HttpStatus.UNAUTHORIZED, Internal.WRONG_PASSWORD, "Invalid username or password");
         }
         throw noSuchUser();
     }
@@ -122,6 +121,6 @@ public class InternalUsersController {
     }
 
     private static Refusal noSuchUser() {
-        return new Refusal(HttpStatus.NOT_FOUND, NO_SUCH_USER, "User does not exist");
+        return new Refusal(HttpStatus.NOT_FOUND, Internal.NO_SUCH_USER, "User does not exist");
     }
 }

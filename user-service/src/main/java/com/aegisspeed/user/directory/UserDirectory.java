@@ -3,15 +3,16 @@ package com.aegisspeed.user.directory;
 import com.aegisspeed.common.identity.Emails;
 import com.aegisspeed.common.identity.IdNumbers;
 import com.aegisspeed.common.identity.Role;
+import com.aegisspeed.common.time.Utc;
 import com.aegisspeed.user.account.AegisSpeedIdSequence;
 import com.aegisspeed.user.account.DuplicateUserException;
 import com.aegisspeed.user.account.UniqueKey;
 import com.aegisspeed.user.account.UserAccount;
 import com.aegisspeed.user.account.UserAccountRepository;
-import com.aegisspeed.user.account.UserState;
 import com.aegisspeed.user.password.Argon2idHasher;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,11 +23,14 @@ public class UserDirectory {
     private final UserAccountRepository users;
     private final AegisSpeedIdSequence aegisSpeedIds;
     private final Argon2idHasher hasher;
+    private final Clock clock;
 
-    public UserDirectory(UserAccountRepository users, AegisSpeedIdSequence aegisSpeedIds, Argon2idHasher hasher) {
+    public UserDirectory(UserAccountRepository users, AegisSpeedIdSequence aegisSpeedIds, Argon2idHasher hasher,
+                         Clock clock) {
         this.users = users;
         this.aegisSpeedIds = aegisSpeedIds;
         this.hasher = hasher;
+        this.clock = clock;
     }
 
     /**
@@ -46,8 +50,8 @@ public class UserDirectory {
             throw new DuplicateUserException(taken.get());
         }
         String passwordHash = hasher.hash(password);
-        UserAccount user = new UserAccount(UUID.randomUUID().toString(), normalizedIdNumber,
-                aegisSpeedIds.next(), userName, phoneNumber, normalizedEmail, passwordHash, role, UserState.ACTIVE);
+        UserAccount user = UserAccount.created(UUID.randomUUID().toString(), normalizedIdNumber,
+                aegisSpeedIds.next(), userName, phoneNumber, normalizedEmail, passwordHash, role, Utc.now(clock));
         users.insert(user);
         return user;
     }

@@ -1,5 +1,6 @@
 package com.aegisspeed.user.info;
 
+import com.aegisspeed.user.UserCodes.Info;
 import com.aegisspeed.common.envelope.ApiEndpoint;
 import com.aegisspeed.common.envelope.ApiResponse;
 import com.aegisspeed.common.envelope.Refusal;
@@ -29,9 +30,6 @@ import java.util.Optional;
 @Controller("/user/info")
 public class UserInfoController {
 
-    static final String TOKEN_INVALID = "10001";
-    static final String ADMIN_SECRET_INVALID = "10004";
-
     private final UserAccountRepository users;
     private final AuthInternalClient auth;
 
@@ -58,11 +56,11 @@ public class UserInfoController {
     }
 
     @Get("/get_user_info")
-    @ApiEndpoint(internalErrorCode = "10003", notOpenCode = "10002")
+    @ApiEndpoint(internalErrorCode = Info.INTERNAL_ERROR, notOpenCode = Info.NOT_OPEN)
     public HttpResponse<ApiResponse> getUserInfo(VerifiedToken token) {
         Optional<UserAccount> found = users.findByPublicId(token.subject());
         if (found.isEmpty()) {
-            throw new Refusal(HttpStatus.UNAUTHORIZED, TOKEN_INVALID, "Token expired or invalid");
+            throw new Refusal(HttpStatus.UNAUTHORIZED, Info.TOKEN_INVALID, "Token expired or invalid");
         }
         UserAccount user = found.get();
         return HttpResponse.ok(ApiResponse.success("User information retrieved successfully", new UserInfo(
@@ -74,17 +72,17 @@ public class UserInfoController {
      * A token without an admin role cannot hold an admin secret: it answers as a missing secret does (401 10004).
      */
     @Get("/get_admin_info")
-    @ApiEndpoint(internalErrorCode = "10003", notOpenCode = "10002")
+    @ApiEndpoint(internalErrorCode = Info.INTERNAL_ERROR, notOpenCode = Info.NOT_OPEN)
     public HttpResponse<ApiResponse> getAdminInfo(VerifiedToken token, @Nullable @Header(AuthInternalClient.ADMIN_SECRET_HEADER) String adminSecret) {
         if (!token.isAdmin() || !auth.isValidAdminSecret(adminSecret, token)) {
-            throw new Refusal(HttpStatus.UNAUTHORIZED, ADMIN_SECRET_INVALID, "动态密钥已过期或无效");
+            throw new Refusal(HttpStatus.UNAUTHORIZED, Info.ADMIN_SECRET_INVALID, "动态密钥已过期或无效");
         }
         Optional<UserAccount> found = users.findByPublicId(token.subject());
         if (found.isEmpty()) {
-            throw new Refusal(HttpStatus.UNAUTHORIZED, TOKEN_INVALID, "token 已过期或无效");
+            throw new Refusal(HttpStatus.UNAUTHORIZED, Info.TOKEN_INVALID, "token 已过期或无效");
         }
         if (!found.get().role().isAdmin()) {
-            throw new Refusal(HttpStatus.UNAUTHORIZED, ADMIN_SECRET_INVALID, "动态密钥已过期或无效");
+            throw new Refusal(HttpStatus.UNAUTHORIZED, Info.ADMIN_SECRET_INVALID, "动态密钥已过期或无效");
         }
         return HttpResponse.ok(ApiResponse.success("获取成功", new AdminInfo(found.get().aegisSpeedId(), found.get().userName())));
     }

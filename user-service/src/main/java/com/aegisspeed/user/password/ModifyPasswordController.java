@@ -1,16 +1,16 @@
 package com.aegisspeed.user.password;
 
+import com.aegisspeed.user.UserCodes.ModifyPassword;
 import com.aegisspeed.common.identity.PasswordPolicy;
 import com.aegisspeed.common.envelope.ApiEndpoint;
 import com.aegisspeed.common.envelope.ApiResponse;
-import com.aegisspeed.common.envelope.Codes;
+import com.aegisspeed.common.envelope.Overloaded;
 import com.aegisspeed.common.envelope.Refusal;
 import com.aegisspeed.common.internal.AuthInternalClient;
 import com.aegisspeed.common.token.VerifiedToken;
 import com.aegisspeed.user.account.UserAccount;
 import com.aegisspeed.user.account.UserAccountRepository;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -21,6 +21,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,8 +40,6 @@ import java.util.Optional;
 @Controller("/user/info")
 public class ModifyPasswordController {
 
-    static final String WRONG_PASSWORD = "10003";
-    static final String INVALID_NEW_PASSWORD = "10005";
     static final String TOO_MANY_FAILURES = "Too many failed password attempts, try again later";
     private static final String FORWARDED_FOR = "X-Forwarded-For";
 
@@ -64,29 +63,27 @@ public class ModifyPasswordController {
     }
 
     @Post("/modify_user_password")
-    @ApiEndpoint(internalErrorCode = "10004", notOpenCode = "10002")
+    @ApiEndpoint(internalErrorCode = ModifyPassword.INTERNAL_ERROR, notOpenCode = ModifyPassword.NOT_OPEN)
     public HttpResponse<ApiResponse> modifyUserPassword(VerifiedToken token, @Valid @Body PasswordChange change,
                                                        HttpRequest<?> request) {
         if (!policy.accepts(change.newPassword())) {
-            throw new Refusal(HttpStatus.BAD_REQUEST, INVALID_NEW_PASSWORD, "Invalid new user password");
+            throw new Refusal(HttpStatus.BAD_REQUEST, ModifyPassword.INVALID_NEW_PASSWORD, "Invalid new user password");
         }
         Optional<UserAccount> user = users.findByPublicId(token.subject());
         if (user.isEmpty()) {
-            throw new Refusal(HttpStatus.UNAUTHORIZED, "10001", "Token expired or invalid");
+            throw new Refusal(HttpStatus.UNAUTHORIZED, ModifyPassword.TOKEN_INVALID, "Token expired or invalid");
         }
         String idNumber = user.get().idNumber();
         String forwardedFor = request.getHeaders().get(FORWARDED_FOR);
         String peer = request.getRemoteAddress().getAddress().getHostAddress();
         long wait = auth.passwordAttemptWait(idNumber, forwardedFor, peer);
         if (wait > 0) {
-            return HttpResponse.<ApiResponse>status(HttpStatus.TOO_MANY_REQUESTS)
-                    .body(ApiResponse.error(HttpStatus.TOO_MANY_REQUESTS, Codes.RATE_LIMITED, TOO_MANY_FAILURES))
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(wait));
+            throw new Overloaded(Duration.ofSeconds(wait), TOO_MANY_FAILURES);
         }
         boolean matches = hasher.matches(change.currentPassword(), user.get().passwordHash());
         auth.recordPasswordAttempt(idNumber, forwardedFor, peer, matches);
         if (!matches) {
-            throw new Refusal(HttpStatus.UNAUTHORIZED, WRONG_PASSWORD, "Invalid user password");
+            throw new Refusal(HttpStatus.UNAUTHORIZED, ModifyPassword.WRONG_PASSWORD, "Invalid user password");
         }
         String newHash = hasher.hash(change.newPassword());
         users.updatePasswordHash(token.subject(), newHash, () -> auth.revokeTokens(token.subject()));

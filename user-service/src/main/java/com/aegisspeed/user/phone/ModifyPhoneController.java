@@ -1,5 +1,6 @@
 package com.aegisspeed.user.phone;
 
+import com.aegisspeed.user.UserCodes.ModifyPhone;
 import com.aegisspeed.common.envelope.ApiEndpoint;
 import com.aegisspeed.common.envelope.ApiResponse;
 import com.aegisspeed.common.envelope.Refusal;
@@ -29,9 +30,6 @@ import java.util.Map;
 @Controller("/user/info")
 public class ModifyPhoneController {
 
-    static final String TAKEN = "10003";
-    static final String INVALID_PHONE = "10005";
-
     private final UserAccountRepository users;
 
     public ModifyPhoneController(UserAccountRepository users) {
@@ -43,20 +41,20 @@ public class ModifyPhoneController {
     }
 
     @Post("/modify_user_phone_number")
-    @ApiEndpoint(internalErrorCode = "10004", notOpenCode = "10002")
+    @ApiEndpoint(internalErrorCode = ModifyPhone.INTERNAL_ERROR, notOpenCode = ModifyPhone.NOT_OPEN)
     public HttpResponse<ApiResponse> modifyUserPhoneNumber(VerifiedToken token, @Valid @Body PhoneChange change) {
         if (!Phones.isValid(change.phoneNumber())) {
-            throw new Refusal(HttpStatus.BAD_REQUEST, INVALID_PHONE, "Invalid user phone number");
+            throw new Refusal(HttpStatus.BAD_REQUEST, ModifyPhone.INVALID_PHONE, "Invalid user phone number");
         }
         try {
             if (!users.updatePhoneNumber(token.subject(), change.phoneNumber())) {
-                throw new Refusal(HttpStatus.UNAUTHORIZED, "10001", "Token expired or invalid");
+                throw new Refusal(HttpStatus.UNAUTHORIZED, ModifyPhone.TOKEN_INVALID, "Token expired or invalid");
             }
         } catch (DuplicateUserException e) {
             if (e.key() != UniqueKey.PHONE_NUMBER) {
                 throw e;
             }
-            throw new Refusal(HttpStatus.CONFLICT, TAKEN, "Phone number already used by another user");
+            throw new Refusal(HttpStatus.CONFLICT, ModifyPhone.TAKEN, "Phone number already used by another user");
         }
         return HttpResponse.ok(ApiResponse.success("Phone number modified successfully",
                 Map.of("user_phone_number", Phones.mask(change.phoneNumber()))));
