@@ -25,8 +25,8 @@ import java.time.Duration;
  * burst larger than the service can serve in time, not a fault. Answered as {@link Overloaded} (429 {@code 00001}
  * with {@code Retry-After}, in the endpoint's envelope), so clients repeat the request later and the gateway's
  * circuit breaker does not count it. Hikari's timeout names the last failure to connect as its cause; without one
- * the pool was simply busy. Micronaut Data, its transactions and {@link Database} each wrap that timeout in an
- * exception of their own, so there is one handler per wrapper; anything else they wrap stays a server fault.
+ * the pool was simply busy. Micronaut Data and its transactions each wrap that timeout in an exception of their own,
+ * so there is one handler per wrapper; anything else they wrap stays a server fault.
  */
 @Factory
 public class PoolExhaustedHandlers {
@@ -69,11 +69,6 @@ public class PoolExhaustedHandlers {
 
     @Singleton
     ExceptionHandler<TransactionException, HttpResponse<?>> transaction() {
-        return this::answer;
-    }
-
-    @Singleton
-    ExceptionHandler<DatabaseException, HttpResponse<?>> plainJdbc() {
         return this::answer;
     }
 
