@@ -1,0 +1,6 @@
+package com.aegisspeed.anticheat;
+
+import com.aegisspeed.testsupport.RouteTableContract;
+
+class RouteTableTest extends RouteTableContract {
+}
