@@ -2,6 +2,7 @@ package com.aegisspeed.auth;
 
 import com.aegisspeed.common.token.Revocation;
 import com.aegisspeed.common.token.TokenLifetime;
+import com.aegisspeed.testsupport.PrivateRedis;
 import com.aegisspeed.testsupport.TestHttp;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.lettuce.core.RedisClient;
@@ -29,14 +30,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * auth-service says what it revoked: a logout's answer names the token in {@link Revocation#HEADER} (for the
  * gateway that forwarded it), {@code revoke-tokens} answers the user's revocation (for the service that asked),
- * and each is published on the Redis channel (here the shared test Redis, on a channel of this test's own).
+ * and each is published on the Redis channel (here on a Redis of the test's own).
  */
 @ExtendWith(RealUserService.class)
 class RevocationAnnouncementTest {
 
-    private static final String REDIS = "redis://127.0.0.1:6379";
     private static final String CHANNEL = "aegis:test:revocations:" + UUID.randomUUID();
 
+    private static PrivateRedis redisServer;
     private static AuthHarness harness;
     private static RedisClient redis;
     private static StatefulRedisPubSubConnection<String, String> subscription;
@@ -44,7 +45,8 @@ class RevocationAnnouncementTest {
 
     @BeforeAll
     static void start(RealUserService.Running users) throws Exception {
-        redis = RedisClient.create(REDIS);
+        redisServer = PrivateRedis.start();
+        redis = RedisClient.create(redisServer.url());
         subscription = redis.connectPubSub(StringCodec.UTF8);
         subscription.addListener(new RedisPubSubAdapter<>() {
             @Override
@@ -54,7 +56,7 @@ class RevocationAnnouncementTest {
         });
         subscription.sync().subscribe(CHANNEL);
         harness = AuthHarness.start(users, Map.of(
-                "aegis.jwt.revocation-redis-url", REDIS, "aegis.jwt.revocation-channel", CHANNEL));
+                "aegis.jwt.revocation-redis-url", redisServer.url(), "aegis.jwt.revocation-channel", CHANNEL));
     }
 
     @AfterAll
@@ -64,6 +66,7 @@ class RevocationAnnouncementTest {
         }
         subscription.close();
         redis.shutdown();
+        redisServer.close();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.aegisspeed.system;
 
+import com.aegisspeed.testsupport.PrivateRedis;
 import com.aegisspeed.testsupport.ServiceProcess;
 import com.aegisspeed.testsupport.TestHttp;
 import org.junit.jupiter.api.AfterAll;

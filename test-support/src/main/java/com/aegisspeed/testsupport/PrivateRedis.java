@@ -1,6 +1,4 @@
-package com.aegisspeed.system;
-
-import com.aegisspeed.testsupport.ServiceProcess;
+package com.aegisspeed.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,10 +12,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Redis server of the test's own (Debian's {@code redis-server}) on a free loopback port, without persistence,
- * so a test can stop it under a running suite without touching the shared one.
+ * A Redis server of the test's own (Debian's {@code redis-server}, which {@code bin/test} installs) on a free
+ * loopback port, without persistence: a test may stop it under running services without touching anyone else's.
  */
-final class PrivateRedis implements AutoCloseable {
+public final class PrivateRedis implements AutoCloseable {
 
     private static final Duration READY_WITHIN = Duration.ofSeconds(10);
 
@@ -29,7 +27,7 @@ final class PrivateRedis implements AutoCloseable {
         this.process = process;
     }
 
-    static PrivateRedis start() {
+    public static PrivateRedis start() {
         int port = ServiceProcess.freePort();
         try {
             Path dir = Files.createTempDirectory("aegis-redis");
@@ -56,12 +54,12 @@ final class PrivateRedis implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "redis://127.0.0.1:" + port;
     }
 
     /** Whether it answers {@code PING}. */
-    boolean answers() {
+    public boolean answers() {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
             socket.setSoTimeout(500);
@@ -75,7 +73,7 @@ final class PrivateRedis implements AutoCloseable {
     }
 
     /** Stops it: clients see their connections closed and new ones refused. */
-    void stop() {
+    public void stop() {
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
