@@ -35,6 +35,7 @@ final class FakeService implements AutoCloseable {
     private final AtomicInteger hits = new AtomicInteger();
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile Mode mode = Mode.ECHO;
+    private volatile Map<String, String> extraHeaders = Map.of();
     private volatile HttpServer server;
     private volatile int port;
 
@@ -54,6 +55,11 @@ final class FakeService implements AutoCloseable {
 
     void mode(Mode mode) {
         this.mode = mode;
+    }
+
+    /** From now on every answer also carries these headers. */
+    void answerWithHeaders(Map<String, String> headers) {
+        this.extraHeaders = Map.copyOf(headers);
     }
 
     /** Requests that reached this service (readiness probes excluded). */
@@ -123,6 +129,7 @@ final class FakeService implements AutoCloseable {
             exchange.getResponseHeaders().put("Content-Type", List.of("application/json"));
             exchange.getResponseHeaders().put(ANSWERED_HEADER, List.of(name));
             exchange.getResponseHeaders().put("Keep-Alive", List.of("timeout=5"));
+            extraHeaders.forEach((header, value) -> exchange.getResponseHeaders().put(header, List.of(value)));
             exchange.sendResponseHeaders(status, answer.length);
             exchange.getResponseBody().write(answer);
         } catch (InterruptedException e) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,8 @@ final class Suite implements AutoCloseable {
 
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, FreshSchema> schemas = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> environments = new HashMap<>();
+    private final List<ServiceProcess> replicas = new ArrayList<>();
     private final Path dataDir;
 
     private Suite(Path dataDir) {
@@ -78,6 +81,7 @@ final class Suite implements AutoCloseable {
                 env.putAll(ServiceProcess.databaseEnvironment(schema));
                 env.putAll(defaults(module));
                 env.putAll(extra.getOrDefault(module, Map.of()));
+                environments.put(module, env);
                 services.put(module, ServiceProcess.launch(module, ports.get(module), env));
             }
             wave.forEach(module -> services.get(module).awaitReady());
@@ -96,6 +100,13 @@ final class Suite implements AutoCloseable {
         };
     }
 
+    /** Another replica of {@code module}: same schema and settings, a port of its own; stopped with the suite. */
+    ServiceProcess startReplica(String module) {
+        ServiceProcess replica = ServiceProcess.start(module, ServiceProcess.freePort(), environments.get(module));
+        replicas.add(replica);
+        return replica;
+    }
+
     TestHttp gateway() {
         return service("gateway").http();
     }
@@ -111,6 +122,7 @@ final class Suite implements AutoCloseable {
 
     @Override
     public void close() {
+        replicas.forEach(ServiceProcess::close);
         services.values().forEach(ServiceProcess::close);
         schemas.values().forEach(FreshSchema::close);
     }

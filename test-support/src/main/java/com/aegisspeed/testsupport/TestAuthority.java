@@ -205,13 +205,16 @@ public final class TestAuthority extends ProtocolStub {
         if ("POST".equals(method) && parts.length == 5 && path.startsWith("/internal/users/")
                 && "revoke-tokens".equals(parts[4])) {
             revokeTokenCalls.add(parts[3]);
-            revokeAllOf(parts[3]);
-            return Answer.ok(Map.of());
+            long now = clock.instant().getEpochSecond();
+            Map<String, Object> revoked = new LinkedHashMap<>(addRevocation(sequence.incrementAndGet(), null, parts[3],
+                    now, now + TokenLifetime.LIFETIME.toSeconds()));
+            revoked.remove("seq");
+            return Answer.ok(revoked);
         }
         return new Answer(404, "00004", Map.of());
     }
 
-    private void addRevocation(long seq, String jti, String subject, Long revokedBefore, long expiresAt) {
+    private Map<String, Object> addRevocation(long seq, String jti, String subject, Long revokedBefore, long expiresAt) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("seq", seq);
         entry.put("jti", jti);
@@ -219,6 +222,7 @@ public final class TestAuthority extends ProtocolStub {
         entry.put("revoked_before", revokedBefore);
         entry.put("expires_at", expiresAt);
         revocations.add(entry);
+        return entry;
     }
 
     private static String signWith(ECKey signingKey, JWTClaimsSet claims) {

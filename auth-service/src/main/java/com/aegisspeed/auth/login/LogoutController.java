@@ -4,6 +4,7 @@ import com.aegisspeed.auth.adminsecret.AdminSecrets;
 import com.aegisspeed.auth.revocation.Revocations;
 import com.aegisspeed.common.envelope.ApiEndpoint;
 import com.aegisspeed.common.envelope.ApiResponse;
+import com.aegisspeed.common.token.AcknowledgedRevocations;
 import com.aegisspeed.common.token.TokenVerifier;
 import com.aegisspeed.common.token.VerifiedToken;
 import io.micronaut.core.annotation.Nullable;
@@ -24,11 +25,14 @@ public class LogoutController {
 
     private final TokenVerifier verifier;
     private final Revocations revocations;
+    private final AcknowledgedRevocations acknowledged;
     private final AdminSecrets adminSecrets;
 
-    public LogoutController(TokenVerifier verifier, Revocations revocations, AdminSecrets adminSecrets) {
+    public LogoutController(TokenVerifier verifier, Revocations revocations, AcknowledgedRevocations acknowledged,
+                            AdminSecrets adminSecrets) {
         this.verifier = verifier;
         this.revocations = revocations;
+        this.acknowledged = acknowledged;
         this.adminSecrets = adminSecrets;
     }
 
@@ -36,14 +40,15 @@ public class LogoutController {
      * The token is verified here rather than by a {@code VerifiedToken} parameter: auth-service's revocation
      * check reads its database, which must happen on the IO pool, not where arguments are bound. Logout takes no
      * body, but binding whatever is sent makes it arrive whole, within the size limit, before the token is
-     * revoked: otherwise a request refused for its size (413) would already have revoked it.
+     * revoked: otherwise a request refused for its size (413) would already have revoked it. The answer names
+     * the revocation for the gateway, which then refuses the token's next request without waiting for a poll.
      */
     @Post("/logout")
     @ApiEndpoint(internalErrorCode = "10004", notOpenCode = "10003")
     public ApiResponse logout(@Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
                               @Nullable @Body String ignoredBody) {
         VerifiedToken token = verifier.verify(authorization);
-        revocations.revoke(token);
+        acknowledged.acknowledge(revocations.revoke(token));
         adminSecrets.forget(token.jti());
         return ApiResponse.success("Logout successful", Map.of());
     }

@@ -9,7 +9,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 
 import java.util.List;
-import java.util.Map;
 import io.swagger.v3.oas.annotations.Hidden;
 
 /** The internal revocation API of docs/internal-api.md (guarded by the internal secret). */
@@ -33,10 +32,12 @@ public class InternalRevocationController {
         return ApiResponse.success("Revocations", new RevocationFeed(entries, lastSeq));
     }
 
-    /** Revokes every token of the user issued up to now (password change, cheater ban). */
+    /**
+     * Revokes every token of the user issued up to now (password change, cheater ban) and answers the revocation,
+     * so the caller can make it take effect at once where it answers.
+     */
     @Post("/users/{publicId}/revoke-tokens")
     public ApiResponse revokeTokens(@PathVariable String publicId) {
-        revocations.revokeAllOf(publicId);
-        return ApiResponse.success("Tokens revoked", Map.of());
+        return ApiResponse.success("Tokens revoked", revocations.revokeAllOf(publicId));
     }
 }

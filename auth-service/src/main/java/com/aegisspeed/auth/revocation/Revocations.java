@@ -1,5 +1,7 @@
 package com.aegisspeed.auth.revocation;
 
+import com.aegisspeed.common.token.Revocation;
+import com.aegisspeed.common.token.RevocationChannel;
 import com.aegisspeed.common.token.TokenLifetime;
 import com.aegisspeed.common.token.VerifiedToken;
 import jakarta.inject.Singleton;
@@ -8,30 +10,41 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-/** Logout revokes one token; a password change or cheater ban revokes every token of the user issued so far. */
+/**
+ * Logout revokes one token; a password change or cheater ban revokes every token of the user issued so far.
+ * Each is stored (the feed verifiers poll) and then published on the Redis channel where there is one.
+ */
 @Singleton
 public class Revocations {
 
     private final RevocationRepository repository;
+    private final RevocationChannel channel;
     private final Clock clock;
 
-    public Revocations(RevocationRepository repository, Clock clock) {
+    public Revocations(RevocationRepository repository, RevocationChannel channel, Clock clock) {
         this.repository = repository;
+        this.channel = channel;
         this.clock = clock;
     }
 
-    public void revoke(VerifiedToken token) {
-        repository.revokeToken(token.jti(), token.expiresAt().getEpochSecond());
+    public Revocation revoke(VerifiedToken token) {
+        Revocation revocation = Revocation.ofToken(token.jti(), token.expiresAt().getEpochSecond());
+        repository.revokeToken(revocation.jti(), revocation.expiresAt());
+        channel.publish(revocation);
+        return revocation;
     }
 
     /**
      * Every token of the user issued so far, including one {@link #issueTimeFor} dated a second ahead: the
      * cut-off never goes back, so each "revoke all" reaches every earlier token.
      */
-    public void revokeAllOf(String subject) {
+    public Revocation revokeAllOf(String subject) {
         long now = clock.instant().getEpochSecond();
         long before = Math.max(now, repository.latestRevokedBefore(subject).orElse(Long.MIN_VALUE) + 1);
-        repository.revokeAllOf(subject, before, before + TokenLifetime.LIFETIME.toSeconds());
+        Revocation revocation = Revocation.ofUser(subject, before, before + TokenLifetime.LIFETIME.toSeconds());
+        repository.revokeAllOf(subject, before, revocation.expiresAt());
+        channel.publish(revocation);
+        return revocation;
     }
 
     /**

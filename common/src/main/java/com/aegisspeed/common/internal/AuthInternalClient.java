@@ -1,5 +1,7 @@
 package com.aegisspeed.common.internal;
 
+import com.aegisspeed.common.token.AcknowledgedRevocations;
+import com.aegisspeed.common.token.Revocation;
 import com.aegisspeed.common.token.VerifiedToken;
 import io.micronaut.core.annotation.Nullable;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -23,9 +25,11 @@ public class AuthInternalClient {
     private static final int MAX_SECRET_LENGTH = 512;
 
     private final HttpClient client;
+    private final AcknowledgedRevocations acknowledged;
 
-    public AuthInternalClient(@Client(id = "auth") HttpClient client) {
+    public AuthInternalClient(@Client(id = "auth") HttpClient client, AcknowledgedRevocations acknowledged) {
         this.client = client;
+        this.acknowledged = acknowledged;
     }
 
     @Serdeable
@@ -79,10 +83,13 @@ public class AuthInternalClient {
         InternalCalls.require(answer, SERVICE);
     }
 
-    /** Revokes every token of the user issued up to now (password change, cheater ban). */
+    /**
+     * Revokes every token of the user issued up to now (password change, cheater ban), and makes it take effect
+     * at once here and at the gateway that forwarded the request being handled ({@link AcknowledgedRevocations}).
+     */
     public void revokeTokens(String publicId) {
         String path = UriBuilder.of("/internal/users").path(publicId).path("revoke-tokens").toString();
-        var answer = InternalCalls.exchange(client, SERVICE, HttpRequest.POST(path, Map.of()), Map.class);
-        InternalCalls.require(answer, SERVICE);
+        var answer = InternalCalls.exchange(client, SERVICE, HttpRequest.POST(path, Map.of()), Revocation.class);
+        acknowledged.acknowledge(InternalCalls.require(answer, SERVICE));
     }
 }

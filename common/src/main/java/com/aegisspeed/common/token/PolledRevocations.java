@@ -15,16 +15,18 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Revocations as auth-service's feed lists them, polled every {@code aegis.jwt.revocation-poll-interval}, so a
- * logout or ban reaches every verifier within about a second without a call per request. Polling starts with
- * the first token checked (a service that never sees one never calls auth-service), after a catch-up read on
- * that first check. Until a poll succeeds no token is accepted (revoked ones cannot be told apart), and a failed
- * poll is retried at most once per {@link #RETRY_WHILE_UNLOADED}; after that, an unreachable auth-service leaves
- * the last known list in force.
+ * logout or ban reaches every verifier within about a second without a call per request; where Redis is
+ * configured, {@link RevocationChannel} brings each one at once, and a revocation this process was told of
+ * ({@link #learn}) applies at once too. Polling and the subscription start with the first token checked (a
+ * service that never sees one never calls auth-service), after a catch-up read on that first check. Until a poll
+ * succeeds no token is accepted (revoked ones cannot be told apart), and a failed poll is retried at most once per
+ * {@link #RETRY_WHILE_UNLOADED}; after that, an unreachable auth-service leaves the last known list in force.
  *
  * <p>Feed entries are numbered as auth-service inserts them, and two inserts may commit out of order: entry 11
  * may be readable before entry 10. So the feed is read again from the last number below which nothing is
  * missing; a number still missing after {@link #GAP_PATIENCE} (an insert rolled back, or rows cleaned up
- * before this verifier started) is given up.
+ * before this verifier started) is given up. Revocations learnt otherwise are applied the same way and leave
+ * the numbering alone: the feed brings them again later, which changes nothing.
  */
 @Singleton
 public class PolledRevocations implements RevocationCheck {
@@ -34,6 +36,7 @@ public class PolledRevocations implements RevocationCheck {
     private static final Duration RETRY_WHILE_UNLOADED = Duration.ofSeconds(1);
 
     private final RevocationFeedReader feedReader;
+    private final RevocationChannel channel;
     private final Clock clock;
     /** Revoked token ids, with when they would have expired anyway (then they are forgotten). */
     private final Map<String, Instant> revokedTokens = new ConcurrentHashMap<>();
@@ -49,8 +52,9 @@ public class PolledRevocations implements RevocationCheck {
     private volatile boolean inUse;
     private volatile boolean failing;
 
-    public PolledRevocations(RevocationFeedReader feedReader, Clock clock) {
+    public PolledRevocations(RevocationFeedReader feedReader, RevocationChannel channel, Clock clock) {
         this.feedReader = feedReader;
+        this.channel = channel;
         this.clock = clock;
     }
 
@@ -58,6 +62,7 @@ public class PolledRevocations implements RevocationCheck {
     public boolean isRevoked(VerifiedToken token) {
         if (!loaded) {
             inUse = true; // from now on the schedule keeps up; this first time, load before answering
+            channel.subscribe(this::learn); // first, so nothing published during the load is missed
             loadOnce();
             if (!loaded) {
                 throw new TokenCheckUnavailableException("revocations not loaded yet");
@@ -80,6 +85,7 @@ public class PolledRevocations implements RevocationCheck {
     @Scheduled(fixedDelay = "${aegis.jwt.revocation-poll-interval}")
     void pollWhileInUse() {
         if (inUse) {
+            channel.subscribe(this::learn); // retried here while Redis could not be reached
             poll();
         }
     }
@@ -91,7 +97,7 @@ public class PolledRevocations implements RevocationCheck {
             do { // a full page means more may follow
                 feed = feedReader.read(cursor);
                 for (RevocationFeed.Entry entry : feed.entries()) {
-                    apply(entry);
+                    learn(entry.toRevocation());
                     account(entry.seq());
                 }
                 cursor = Math.max(cursor, feed.lastSeq());
@@ -134,12 +140,13 @@ public class PolledRevocations implements RevocationCheck {
         }
     }
 
-    private void apply(RevocationFeed.Entry entry) {
-        if (entry.jti() != null) {
-            revokedTokens.put(entry.jti(), Instant.ofEpochSecond(entry.expiresAt()));
+    @Override
+    public void learn(Revocation revocation) {
+        if (revocation.jti() != null) {
+            revokedTokens.put(revocation.jti(), Instant.ofEpochSecond(revocation.expiresAt()));
         }
-        if (entry.subject() != null && entry.revokedBefore() != null) {
-            revokedBefore.merge(entry.subject(), Instant.ofEpochSecond(entry.revokedBefore()),
+        if (revocation.subject() != null && revocation.revokedBefore() != null) {
+            revokedBefore.merge(revocation.subject(), Instant.ofEpochSecond(revocation.revokedBefore()),
                     (a, b) -> a.isAfter(b) ? a : b);
         }
     }

@@ -7,4 +7,11 @@ public interface RevocationCheck {
      * @throws TokenCheckUnavailableException when it cannot be known
      */
     boolean isRevoked(VerifiedToken token);
+
+    /**
+     * Applies a revocation known to be acknowledged (named by the service that acknowledged it, or published on
+     * the revocation channel) at once, ahead of the feed. A check that reads the list of record needs nothing.
+     */
+    default void learn(Revocation revocation) {
+    }
 }

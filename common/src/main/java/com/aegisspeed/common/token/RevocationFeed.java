@@ -29,5 +29,9 @@ public record RevocationFeed(List<Entry> entries, @JsonProperty("last_seq") long
             @Nullable String subject,
             @Nullable @JsonProperty("revoked_before") Long revokedBefore,
             @JsonProperty("expires_at") long expiresAt) {
+
+        public Revocation toRevocation() {
+            return new Revocation(jti, subject, revokedBefore, expiresAt);
+        }
     }
 }

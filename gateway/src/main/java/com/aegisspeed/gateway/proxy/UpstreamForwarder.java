@@ -1,5 +1,7 @@
 package com.aegisspeed.gateway.proxy;
 
+import com.aegisspeed.common.token.Revocation;
+import com.aegisspeed.common.token.RevocationCheck;
 import com.aegisspeed.gateway.routing.GatewayErrors;
 import com.aegisspeed.gateway.routing.Route;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -27,7 +29,11 @@ import java.util.concurrent.TimeUnit;
  * sent about identity or the path through proxies is not trusted: {@code X-Aegis-*}, forwarding headers and
  * hop-by-hop headers are dropped, and the gateway sets {@code X-Forwarded-For} (the one client address it
  * determined) and {@code X-Request-Id}. A service that does not answer (refused, timed out, breaker open)
- * becomes 503 {@code 00002} in the route's envelope.
+ * becomes 503 {@code 00002} in the route's envelope. A revocation the service names in its answer
+ * ({@link Revocation#HEADER}: it acknowledged a logout, password change or cheater mark) is applied to this
+ * gateway's revocations before the answer is passed on, so the client's next request is already refused; the
+ * header goes no further. It is believed only here, in a service's answer: clients cannot send one to a service
+ * (their {@code X-Aegis-*} headers are dropped).
  */
 @Singleton
 public class UpstreamForwarder {
@@ -45,10 +51,12 @@ public class UpstreamForwarder {
             "connection", "keep-alive", "proxy-authenticate", "proxy-connection", "te", "trailer", "upgrade");
 
     private final Upstreams upstreams;
+    private final RevocationCheck revocations;
     private final long maxRequestSize;
 
-    public UpstreamForwarder(Upstreams upstreams, HttpServerConfiguration server) {
+    public UpstreamForwarder(Upstreams upstreams, RevocationCheck revocations, HttpServerConfiguration server) {
         this.upstreams = upstreams;
+        this.revocations = revocations;
         this.maxRequestSize = server.getMaxRequestSize();
     }
 
@@ -74,6 +82,7 @@ public class UpstreamForwarder {
         return Mono.<MutableHttpResponse<?>>from(upstream.proxy().proxy(outgoing))
                 .<MutableHttpResponse<?>>map(response -> {
                     breaker.onResult(0, TimeUnit.NANOSECONDS, response.code()); // 502/503/504 count as failures
+                    applyRevocations(response.getHeaders());
                     stripHopByHop(response.getHeaders());
                     if (clientCloses) {
                         response.getHeaders().set(HttpHeaders.CONNECTION, "close");
@@ -129,6 +138,20 @@ public class UpstreamForwarder {
             }
         }
         return tokens;
+    }
+
+    private void applyRevocations(MutableHttpHeaders headers) {
+        List<String> named = headers.getAll(Revocation.HEADER);
+        if (named.isEmpty()) {
+            return;
+        }
+        for (String value : named) {
+            for (String one : value.split(",")) {
+                Revocation.decode(one).ifPresentOrElse(revocations::learn,
+                        () -> LOG.warn("Ignored a malformed {} header from a service", Revocation.HEADER));
+            }
+        }
+        headers.remove(Revocation.HEADER);
     }
 
     private static void stripHopByHop(MutableHttpHeaders headers) {
