@@ -15,18 +15,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What an operator and Kubernetes rely on in every service: probes in the envelope, the Prometheus
- * scrape endpoint, the OpenAPI document built with the service, and no other management endpoint exposed.
+ * scrape endpoint, the OpenAPI document built with the service, all on the management port and nowhere else,
+ * and no other management endpoint exposed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class OperationsContract {
 
     private RunningService service;
     private TestHttp http;
+    private TestHttp management;
 
     @BeforeAll
     void startService() {
         service = RunningService.onFreshSchema(Map.of());
         http = service.http();
+        management = service.managementHttp();
     }
 
     @AfterAll
@@ -38,7 +41,7 @@ public abstract class OperationsContract {
 
     @Test
     void livenessAnswersUpWithServiceName() {
-        Map<String, Object> envelope = assertStandardEnvelope(http.get("/health/liveness"), 200, Codes.SUCCESS);
+        Map<String, Object> envelope = assertStandardEnvelope(management.get("/health/liveness"), 200, Codes.SUCCESS);
         assertEquals("UP", envelope.get("result"));
         assertEquals(Map.of("service", service.name()), envelope.get("data"));
     }
@@ -46,7 +49,7 @@ public abstract class OperationsContract {
     @Test
     void readinessAndHealthAnswerUpWithDatabaseUp() {
         for (String path : new String[] {"/health/readiness", "/health"}) {
-            Map<String, Object> envelope = assertStandardEnvelope(http.get(path), 200, Codes.SUCCESS);
+            Map<String, Object> envelope = assertStandardEnvelope(management.get(path), 200, Codes.SUCCESS);
             assertEquals("UP", envelope.get("result"));
             assertEquals(Map.of("service", service.name(), "checks", Map.of("database", "UP")), envelope.get("data"));
         }
@@ -54,8 +57,8 @@ public abstract class OperationsContract {
 
     @Test
     void prometheusEndpointExposesJvmAndHttpMetrics() {
-        http.get("/health/liveness");
-        TestHttp.Reply reply = http.get("/prometheus");
+        http.get("/no/such/endpoint");
+        TestHttp.Reply reply = management.get("/prometheus");
         assertEquals(200, reply.status());
         assertTrue(reply.contentType().startsWith("text/plain"), reply.contentType());
         assertTrue(reply.body().contains("jvm_memory_used_bytes"), "no JVM metrics");
@@ -65,16 +68,29 @@ public abstract class OperationsContract {
 
     @Test
     void openApiDocumentIsBuiltAndServed() {
-        TestHttp.Reply reply = http.get("/openapi/" + service.name() + "-0.1.yml");
+        TestHttp.Reply reply = management.get(openApiPath());
         assertEquals(200, reply.status(), "OpenAPI document of " + service.name());
         assertTrue(reply.body().contains("openapi:"), reply.body());
         assertTrue(reply.body().contains("title: " + service.name()), reply.body());
     }
 
     @Test
+    void probesMetricsAndOpenApiAreUnknownOnThePublicPort() {
+        for (String path : new String[] {"/health", "/health/", "/health/liveness", "/health/readiness", "/prometheus",
+                openApiPath(), "/openapi/"}) {
+            assertErrorEnvelope(http.get(path), 404, Codes.NO_SUCH_ENDPOINT);
+        }
+    }
+
+    @Test
     void otherManagementEndpointsAreNotExposed() {
         for (String path : new String[] {"/routes", "/beans", "/env", "/loggers", "/info", "/threaddump"}) {
             assertErrorEnvelope(http.get(path), 404, Codes.NO_SUCH_ENDPOINT);
+            assertErrorEnvelope(management.get(path), 404, Codes.NO_SUCH_ENDPOINT);
         }
+    }
+
+    private String openApiPath() {
+        return "/openapi/" + service.name() + "-0.1.yml";
     }
 }

@@ -16,8 +16,10 @@ import java.util.Map;
 /**
  * Probes in the project envelope: liveness says the process serves requests; readiness (and
  * {@code /health}) also needs the service's database, and answers 503 {@code 00002} while it is unreachable.
+ * Bound to the management port ({@code aegis.management.port}): Micronaut opens it as a second listener that
+ * serves these routes and {@code /prometheus} only, and the public port never serves them.
  */
-@Controller("/health")
+@Controller(value = "/health", port = "${aegis.management.port}")
 public class HealthController {
 
     private final DatabaseCheck databaseCheck;
