@@ -1,16 +1,27 @@
 package com.aegisspeed.testsupport;
 
 import com.aegisspeed.common.envelope.Codes;
+import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.Collections;
 import java.util.Map;
 
 import static com.aegisspeed.testsupport.EnvelopeAssertions.assertErrorEnvelope;
 import static com.aegisspeed.testsupport.EnvelopeAssertions.assertStandardEnvelope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -87,6 +98,29 @@ public abstract class OperationsContract {
         for (String path : new String[] {"/routes", "/beans", "/env", "/loggers", "/info", "/threaddump"}) {
             assertErrorEnvelope(http.get(path), 404, Codes.NO_SUCH_ENDPOINT);
             assertErrorEnvelope(management.get(path), 404, Codes.NO_SUCH_ENDPOINT);
+        }
+    }
+
+    @Test
+    void theManagementPortListensOnLoopbackOnlyUnlessToldOtherwise() throws SocketException {
+        InetAddress external = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                .flatMap(nic -> Collections.list(nic.getInetAddresses()).stream())
+                .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
+                .findFirst().orElse(null);
+        Assumptions.assumeTrue(external != null, "this machine has no non-loopback IPv4 address");
+        int publicPort = service.context().getBean(EmbeddedServer.class).getPort();
+        int managementPort = service.context().getRequiredProperty("aegis.management.port", Integer.class);
+        assertTrue(connects(external, publicPort), "the public port on " + external);
+        assertFalse(connects(external, managementPort), "the management port on " + external);
+        assertTrue(connects(InetAddress.getLoopbackAddress(), managementPort), "the management port on loopback");
+    }
+
+    private static boolean connects(InetAddress address, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 1000);
+            return true;
+        } catch (IOException refused) {
+            return false;
         }
     }
 
