@@ -65,6 +65,7 @@ class PortsFollowApplicationConfigTest {
             // The gateway's own management port stays off its Service, the one the Ingress names.
             assertEquals(service == AegisService.GATEWAY ? 1 : 2, ports.size(), service.module + " Service ports");
             assertEquals(port, ports.get(0).get("port"), service.module + " Service port");
+            ports.forEach(servicePort -> assertEquals("http", servicePort.get("appProtocol"), service.module + " appProtocol"));
             assertEquals(port, workload.resolvePort(ports.get(0).get("targetPort")).orElseThrow(),
                     service.module + " Service targetPort");
             if (service != AegisService.GATEWAY) {
