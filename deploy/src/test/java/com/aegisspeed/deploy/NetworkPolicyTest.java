@@ -41,6 +41,8 @@ class NetworkPolicyTest {
             NetworkPolicies.Endpoint.inNamespace("ingress-nginx", Map.of("app.kubernetes.io/name", "ingress-nginx"));
     private static final NetworkPolicies.Endpoint OTHER_NAMESPACE =
             NetworkPolicies.Endpoint.inNamespace("monitoring", Map.of("app.kubernetes.io/name", "ingress-nginx"));
+    private static final NetworkPolicies.Endpoint CLUSTER_DNS =
+            NetworkPolicies.Endpoint.inNamespace("kube-system", Map.of("k8s-app", "kube-dns"));
     private static final NetworkPolicies.Endpoint PROMETHEUS =
             NetworkPolicies.Endpoint.inNamespace("monitoring", Map.of("app.kubernetes.io/name", "prometheus"));
 
@@ -118,7 +120,9 @@ class NetworkPolicyTest {
         for (Map.Entry<AegisService, NetworkPolicies.Endpoint> pod : servicePods(rendered).entrySet()) {
             String service = pod.getKey().module;
             assertTrue(policies.allows(pod.getValue(), database, MYSQL), service + " -> " + database.description());
-            assertTrue(policies.egressAllows(pod.getValue(), NetworkPolicies.Endpoint.OUTSIDE, DNS), service + " DNS");
+            assertTrue(policies.egressAllows(pod.getValue(), CLUSTER_DNS, DNS), service + " -> the cluster's DNS");
+            assertFalse(policies.egressAllows(pod.getValue(), NetworkPolicies.Endpoint.OUTSIDE, DNS),
+                    service + " -> a resolver outside the cluster");
             assertFalse(policies.egressAllows(pod.getValue(), NetworkPolicies.Endpoint.OUTSIDE, 443),
                     service + " -> the internet");
         }
