@@ -58,11 +58,14 @@ start_service() {
   local name=$1 port; port=$(port_of "$1")
   sql "DROP DATABASE IF EXISTS $(schema "$name"); CREATE DATABASE $(schema "$name") CHARACTER SET utf8mb4"
   # shellcheck disable=SC2086 # java_opts is a list of JVM options
-  env AEGIS_PORT="$port" AEGIS_DATA_DIR="$work" AEGIS_INTERNAL_SECRET="$internal_secret" \
+  # Probes answer only on the management port: the public port + 1000 here.
+  env AEGIS_PORT="$port" AEGIS_MANAGEMENT_PORT="$((port + 1000))" AEGIS_DATA_DIR="$work" AEGIS_INTERNAL_SECRET="$internal_secret" \
     AEGIS_DB_URL="jdbc:mysql://$db_host:$db_port/$(schema "$name")?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true" \
     AEGIS_DB_USER="$db_user" AEGIS_DB_PASSWORD="$db_password" \
     AEGIS_AUTH_URL=http://127.0.0.1:18181 AEGIS_USER_URL=http://127.0.0.1:18182 \
     AEGIS_MACHINE_URL=http://127.0.0.1:18183 AEGIS_ANTICHEAT_URL=http://127.0.0.1:18184 \
+    AEGIS_AUTH_MANAGEMENT_URL=http://127.0.0.1:19181 AEGIS_USER_MANAGEMENT_URL=http://127.0.0.1:19182 \
+    AEGIS_MACHINE_MANAGEMENT_URL=http://127.0.0.1:19183 AEGIS_ANTICHEAT_MANAGEMENT_URL=http://127.0.0.1:19184 \
     AEGIS_LOG_LEVEL=WARN \
     java $java_opts -jar "$name/target/$name-0.1.0-SNAPSHOT.jar" >"$work/$name.log" 2>&1 &
   PIDS+=($!)
@@ -72,7 +75,7 @@ start_service() {
 await_ready() {
   local port; port=$(port_of "$1")
   for _ in $(seq 1 240); do
-    curl -fsS -o /dev/null "http://127.0.0.1:$port/health/readiness" 2>/dev/null && return 0
+    curl -fsS -o /dev/null "http://127.0.0.1:$((port + 1000))/health/readiness" 2>/dev/null && return 0
     sleep 0.5
   done
   say "$1 did not become ready; the end of its log:"; tail -20 "$work/$1.log"; exit 1

@@ -29,19 +29,19 @@ measure() { # module schema jvm-options [archive to wait for] -> "ms cpu_ms rss_
   local module=$1 schema=$2 pid start ready=""
   start=$(now_ms)
   # shellcheck disable=SC2086 # java_opts is a list of JVM options
-  env AEGIS_PORT=$port AEGIS_DATA_DIR="$work" AEGIS_INTERNAL_SECRET=startup-bench \
+  env AEGIS_PORT=$port AEGIS_MANAGEMENT_PORT=$((port + 1000)) AEGIS_DATA_DIR="$work" AEGIS_INTERNAL_SECRET=startup-bench \
     AEGIS_DB_URL="jdbc:mysql://$db_host:$db_port/$schema?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true" \
     AEGIS_DB_USER="$db_user" AEGIS_DB_PASSWORD="$db_password" \
     java $java_opts $3 -jar "$module/target/$module-0.1.0-SNAPSHOT.jar" >"$work/$module.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 3000); do
-    if curl -fsS -o /dev/null "http://127.0.0.1:$port/health/readiness" 2>/dev/null; then ready=$(now_ms); break; fi
+    if curl -fsS -o /dev/null "http://127.0.0.1:$((port + 1000))/health/readiness" 2>/dev/null; then ready=$(now_ms); break; fi
     sleep 0.01
   done
   [ -n "$ready" ] || { tail -20 "$work/$module.log" >&2; kill "$pid"; exit 1; }
   local rss_ready cpu_ms; rss_ready=$(rss_mb "$pid")
   cpu_ms=$(awk -v tick="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / tick)}' "/proc/$pid/stat")
-  for _ in $(seq 1 500); do curl -s -o /dev/null "http://127.0.0.1:$port/health/readiness"; done
+  for _ in $(seq 1 500); do curl -s -o /dev/null "http://127.0.0.1:$((port + 1000))/health/readiness"; done
   echo "$((ready - start)) $cpu_ms $rss_ready $(rss_mb "$pid")"
   kill "$pid"; wait "$pid" 2>/dev/null || true
   # The archive is written as the JVM exits: wait for it before the next start reads it.

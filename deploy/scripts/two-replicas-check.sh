@@ -14,7 +14,7 @@
 #
 # Needs java 17, curl, jq and the mysql client; a MariaDB/MySQL server at AEGIS_TEST_DB_HOST/_PORT/_USER/
 # _PASSWORD (127.0.0.1, 3306, root, empty), where it creates five schemas aegis_replicas_* and drops them at
-# the end. Ports AEGIS_CHECK_PORT_A..+4 and AEGIS_CHECK_PORT_B..+4 (18180, 18190) must be free.
+# the end. Ports AEGIS_CHECK_PORT_A..+4 and AEGIS_CHECK_PORT_B..+4 (18180, 18190) and the same + 1000 (management) must be free.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -68,15 +68,16 @@ start_service() { # set-name first-port module short offset; sets STARTED to the
   local set=$1 first=$2 module=$3 short=$4 offset=$5
   mkdir -p "$WORK/$set/$module"
   env -i PATH="$PATH" HOME="$WORK" \
-    AEGIS_PORT=$((first + offset)) \
+    AEGIS_PORT=$((first + offset)) AEGIS_MANAGEMENT_PORT=$((first + offset + 1000)) \
     AEGIS_DATA_DIR="$WORK/$set/$module" \
     AEGIS_DB_URL="jdbc:mysql://$DB_HOST:$DB_PORT/$(schema_of "$short")?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true" \
     AEGIS_DB_USER="$DB_USER" AEGIS_DB_PASSWORD="$DB_PASSWORD" \
     AEGIS_INTERNAL_SECRET="$INTERNAL_SECRET" \
     AEGIS_JWT_SIGNING_KEYS="$SIGNING_KEYS" \
-    AEGIS_TRUST_FORWARDED_FOR=true \
     AEGIS_AUTH_URL="http://127.0.0.1:$((first + 1))" AEGIS_USER_URL="http://127.0.0.1:$((first + 2))" \
     AEGIS_MACHINE_URL="http://127.0.0.1:$((first + 3))" AEGIS_ANTICHEAT_URL="http://127.0.0.1:$((first + 4))" \
+    AEGIS_AUTH_MANAGEMENT_URL="http://127.0.0.1:$((first + 1001))" AEGIS_USER_MANAGEMENT_URL="http://127.0.0.1:$((first + 1002))" \
+    AEGIS_MACHINE_MANAGEMENT_URL="http://127.0.0.1:$((first + 1003))" AEGIS_ANTICHEAT_MANAGEMENT_URL="http://127.0.0.1:$((first + 1004))" \
     AEGIS_BOOTSTRAP_ADMIN_USER_ID=$ADMIN_ID AEGIS_BOOTSTRAP_ADMIN_NAME="Replica Check" \
     AEGIS_BOOTSTRAP_ADMIN_PHONE=13800138000 AEGIS_BOOTSTRAP_ADMIN_EMAIL=replica-check@example.com \
     AEGIS_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
@@ -87,10 +88,10 @@ start_service() { # set-name first-port module short offset; sets STARTED to the
   STARTED=$!
 }
 
-await_ready() { # port pid log
+await_ready() { # port pid log; readiness answers on the management port (port + 1000)
   for _ in $(seq 1 360); do
     kill -0 "$2" 2>/dev/null || fail "the process for port $1 exited while starting; see $3"
-    curl -fsS -o /dev/null "http://127.0.0.1:$1/health/readiness" 2>/dev/null && return
+    curl -fsS -o /dev/null "http://127.0.0.1:$(($1 + 1000))/health/readiness" 2>/dev/null && return
     sleep 0.5
   done
   fail "nothing ready on port $1 within 3 minutes; see $3"

@@ -20,6 +20,7 @@ enum AegisService {
     ANTICHEAT("anticheat-service", "anticheat", "AEGIS_ANTICHEAT_URL");
 
     private static final Pattern PORT_DEFAULT = Pattern.compile("\\$\\{AEGIS_PORT:(\\d+)}");
+    private static final Pattern MANAGEMENT_PORT_DEFAULT = Pattern.compile("\\$\\{AEGIS_MANAGEMENT_PORT:(\\d+)}");
 
     final String module;
     final String shortName;
@@ -55,6 +56,27 @@ enum AegisService {
                     + ", expected ${AEGIS_PORT:<default>} (the manifests set AEGIS_PORT)");
         }
         return Integer.parseInt(matcher.group(1));
+    }
+
+    /**
+     * The port probes, {@code /prometheus} and {@code /openapi/*} answer on, and nothing else:
+     * {@code aegis.management.port: ${AEGIS_MANAGEMENT_PORT:908x}}.
+     */
+    int managementPort() {
+        Path applicationYml = Repository.root().resolve(module).resolve("src/main/resources/application.yml");
+        Map<String, Object> config = new Yaml().load(Repository.read(applicationYml));
+        Object port = config.get("aegis.management.port");
+        Matcher matcher = MANAGEMENT_PORT_DEFAULT.matcher(String.valueOf(port));
+        if (port == null || !matcher.matches()) {
+            throw new AssertionError(applicationYml + ": aegis.management.port is " + port
+                    + ", expected ${AEGIS_MANAGEMENT_PORT:<default>} (the manifests set AEGIS_MANAGEMENT_PORT)");
+        }
+        return Integer.parseInt(matcher.group(1));
+    }
+
+    /** The variable the gateway finds this service's management port by, e.g. {@code AEGIS_AUTH_MANAGEMENT_URL}. */
+    Optional<String> managementUrlVariable() {
+        return urlVariable().map(variable -> variable.replace("_URL", "_MANAGEMENT_URL"));
     }
 
     static Optional<AegisService> byModule(String module) {

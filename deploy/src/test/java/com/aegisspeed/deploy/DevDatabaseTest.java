@@ -30,7 +30,7 @@ class DevDatabaseTest {
         Rendered.Workload mysql = rendered.workload(MYSQL);
         assertEquals("StatefulSet", mysql.kind());
         assertEquals(1, Yamls.at(mysql.object(), "spec", "replicas"));
-        assertTrue(String.valueOf(mysql.container("mysql").get("image")).startsWith("mysql:8"));
+        assertTrue(String.valueOf(mysql.container("mysql").get("image")).startsWith("docker.io/library/mysql:8"));
         List<Map<String, Object>> claims = Yamls.list(mysql.object(), "spec", "volumeClaimTemplates");
         assertEquals(1, claims.size());
         String claim = Yamls.string(claims.get(0), "metadata", "name");

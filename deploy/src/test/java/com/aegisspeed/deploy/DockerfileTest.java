@@ -88,11 +88,14 @@ class DockerfileTest {
 
     @ParameterizedTest
     @EnumSource(AegisService.class)
-    void exposesTheServicePort(AegisService service) {
+    void exposesTheServicePortAndTheManagementPortOnEveryInterface(AegisService service) {
         Dockerfile image = dockerfile(service).finalStage();
         String port = String.valueOf(service.applicationPort());
-        assertEquals(port, image.only("EXPOSE").strip(), service.module + " EXPOSE");
+        String management = String.valueOf(service.managementPort());
+        assertEquals(port + " " + management, image.only("EXPOSE").strip(), service.module + " EXPOSE");
         assertEquals(port, image.environment().get("AEGIS_PORT"), service.module + " AEGIS_PORT");
+        assertEquals(management, image.environment().get("AEGIS_MANAGEMENT_PORT"), service.module + " AEGIS_MANAGEMENT_PORT");
+        assertEquals("0.0.0.0", image.environment().get("AEGIS_MANAGEMENT_HOST"), service.module + " AEGIS_MANAGEMENT_HOST");
     }
 
     @ParameterizedTest
@@ -138,12 +141,17 @@ class DockerfileTest {
 
     @ParameterizedTest
     @EnumSource(AegisService.class)
-    void kubernetesRunsTheImageTheReadmeBuilds(AegisService service) {
-        String tag = "aegisspeed/" + service.module + ":0.1.0-SNAPSHOT";
-        assertTrue(Repository.read(dockerfilePath(service)).contains("-t " + tag + " ."),
+    void kubernetesRunsTheImageTheBuildScriptMakes(AegisService service) {
+        assertTrue(Repository.read(dockerfilePath(service)).contains(
+                        "-t <registry>/aegisspeed/" + service.module + ":<commit> ."),
                 service.module + " Dockerfile documents its build command");
+        String script = Repository.read(Repository.deploy().resolve("scripts/build-images.sh"));
+        assertTrue(script.matches("(?s).*for service in [a-z -]*\\b" + service.module + "\\b.*"),
+                "build-images.sh builds " + service.module);
+        assertTrue(script.contains("-f \"deploy/docker/$service/Dockerfile\"") && script.contains("- name: aegisspeed/$service"),
+                "build-images.sh prints the images: block for the name the manifests use");
         Map<String, Object> container = Overlay.BASE.render().workload(service.module).container(service.module);
-        assertEquals(tag, container.get("image"), service.module + " image");
+        assertEquals("aegisspeed/" + service.module, container.get("image"), service.module + " image");
     }
 
     private static Path dockerfilePath(AegisService service) {

@@ -6,15 +6,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.yaml.snakeyaml.Yaml;
 
-/** Only the gateway is reachable from outside: one Ingress, to the gateway; every Service cluster-internal. */
+/**
+ * Only the gateway's public API is reachable from outside: one Ingress, to the gateway's http port, routing
+ * only the prefixes of the client routes (never {@code /}, so probes, metrics, OpenAPI and the operator paths
+ * stay inside); no Ingress in dev; every Service cluster-internal.
+ */
 class ExposureTest {
 
+    /** The prefixes of every client route of the gateway's route table: what the Ingress routes, and only that. */
+    static final Set<String> PUBLIC_PREFIXES = Set.of("/test/", "/verify/", "/user/", "/machine/", "/anticheat/");
+    /** Operator routes (endpoint flags) and the console: reached by port-forward or an operator's own Ingress. */
+    private static final String OPERATOR_PREFIX = "/admin/";
+
     @ParameterizedTest
-    @EnumSource(Overlay.class)
-    void onlyTheGatewayHasAnIngress(Overlay overlay) {
+    @EnumSource(value = Overlay.class, names = {"BASE", "PROD"})
+    void onlyTheGatewaysPublicPrefixesHaveAnIngress(Overlay overlay) {
         Rendered rendered = overlay.render();
         List<Map<String, Object>> ingresses = rendered.ofKind("Ingress");
         assertEquals(List.of("gateway"), ingresses.stream().map(Rendered::nameOf).toList());
@@ -25,7 +38,10 @@ class ExposureTest {
         Rendered.Workload gateway = rendered.workload(AegisService.GATEWAY.module);
         for (Map<String, Object> rule : rules) {
             assertTrue(Yamls.string(rule, "host") != null, "every rule names its host");
+            Set<String> paths = new TreeSet<>();
             for (Map<String, Object> path : Yamls.list(rule, "http", "paths")) {
+                paths.add(Yamls.string(path, "path"));
+                assertEquals("Prefix", path.get("pathType"), "path " + path.get("path"));
                 Map<String, Object> backend = Yamls.map(path, "backend", "service");
                 assertEquals("gateway", backend.get("name"));
                 Object port = Yamls.at(backend, "port", "name") != null
@@ -33,6 +49,39 @@ class ExposureTest {
                         : Yamls.at(backend, "port", "number");
                 assertEquals(AegisService.GATEWAY.applicationPort(), port, "Ingress backend port");
                 assertEquals(AegisService.GATEWAY.applicationPort(), gateway.resolvePort(port).orElseThrow());
+            }
+            assertEquals(new TreeSet<>(PUBLIC_PREFIXES), paths, "the Ingress routes exactly the public prefixes");
+        }
+    }
+
+    @Test
+    void thePublicPrefixesCoverEveryClientRouteOfTheGatewayAndNoOperatorRoute() {
+        Map<String, Object> config = new Yaml().load(Repository.read(
+                Repository.root().resolve("gateway/src/main/resources/application.yml")));
+        Map<String, Object> routes = Yamls.map(config, "aegis", "gateway", "routes");
+        assertFalse(routes.isEmpty(), "the gateway's route table");
+        for (Object route : routes.values()) {
+            String path = Yamls.string(route, "path");
+            boolean operator = path.startsWith(OPERATOR_PREFIX);
+            assertEquals(!operator, PUBLIC_PREFIXES.stream().anyMatch(path::startsWith), path);
+        }
+    }
+
+    @Test
+    void devHasNoIngress() {
+        assertEquals(List.of(), Overlay.DEV.render().ofKind("Ingress"), "dev is reached by port-forward only");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void noIngressNamesAManagementPort(Overlay overlay) {
+        Rendered rendered = overlay.render();
+        for (Map<String, Object> ingress : rendered.ofKind("Ingress")) {
+            for (Map<String, Object> rule : Yamls.list(ingress, "spec", "rules")) {
+                for (Map<String, Object> path : Yamls.list(rule, "http", "paths")) {
+                    Object port = Yamls.at(path, "backend", "service", "port", "name");
+                    assertEquals("http", port, "Ingress path " + path.get("path"));
+                }
             }
         }
     }

@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * Evaluates the rendered NetworkPolicies the way Kubernetes does: a pod no policy selects (for a direction)
  * is open in that direction; a selected pod admits what at least one rule of one selecting policy admits.
- * Only the peer forms the manifests use are understood (podSelector and namespaceSelector with matchLabels,
- * rules without peers); anything else fails the check rather than being guessed at.
+ * Only the peer forms the manifests use are understood (podSelector and namespaceSelector with matchLabels or
+ * "In" expressions, rules without peers); anything else fails the check rather than being guessed at.
  */
 final class NetworkPolicies {
 
@@ -122,10 +122,18 @@ final class NetworkPolicies {
     }
 
     private static boolean selectorMatches(Map<String, Object> selector, Map<String, Object> labels) {
-        if (selector.containsKey("matchExpressions")) {
-            throw new AssertionError("matchExpressions not understood by this check: " + selector);
+        if (labels == null) {
+            return false;
+        }
+        for (Map<String, Object> expression : Yamls.list(selector, "matchExpressions")) {
+            if (!"In".equals(expression.get("operator"))) {
+                throw new AssertionError("matchExpressions operator not understood by this check: " + expression);
+            }
+            if (!Yamls.strings(expression, "values").contains(String.valueOf(labels.get(expression.get("key"))))) {
+                return false;
+            }
         }
         Map<String, Object> matchLabels = Yamls.map(selector, "matchLabels");
-        return labels != null && labels.entrySet().containsAll(matchLabels.entrySet());
+        return labels.entrySet().containsAll(matchLabels.entrySet());
     }
 }

@@ -41,6 +41,10 @@ class NetworkPolicyTest {
             NetworkPolicies.Endpoint.inNamespace("ingress-nginx", Map.of("app.kubernetes.io/name", "ingress-nginx"));
     private static final NetworkPolicies.Endpoint OTHER_NAMESPACE =
             NetworkPolicies.Endpoint.inNamespace("monitoring", Map.of("app.kubernetes.io/name", "ingress-nginx"));
+    private static final NetworkPolicies.Endpoint CLUSTER_DNS =
+            NetworkPolicies.Endpoint.inNamespace("kube-system", Map.of("k8s-app", "kube-dns"));
+    private static final NetworkPolicies.Endpoint PROMETHEUS =
+            NetworkPolicies.Endpoint.inNamespace("monitoring", Map.of("app.kubernetes.io/name", "prometheus"));
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
@@ -75,9 +79,33 @@ class NetworkPolicyTest {
                 assertFalse(policies.ingressAllows(outsider, pods.get(callee), port),
                         outsider.description() + " -> " + callee.module);
             }
-            // Only the service port: nothing else on the pod is reachable, even for its callers.
-            assertFalse(policies.ingressAllows(pods.get(AegisService.GATEWAY), pods.get(callee), port + 1000),
-                    "gateway -> " + callee.module + ":" + (port + 1000));
+            // Only the service port and the management port: nothing else on the pod is reachable.
+            assertFalse(policies.ingressAllows(pods.get(AegisService.GATEWAY), pods.get(callee), port + 2000),
+                    "gateway -> " + callee.module + ":" + (port + 2000));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void managementPortsAdmitOnlyPrometheusAndTheGatewaysReadinessCheck(Overlay overlay) {
+        Rendered rendered = overlay.render();
+        NetworkPolicies policies = new NetworkPolicies(rendered);
+        Map<AegisService, NetworkPolicies.Endpoint> pods = servicePods(rendered);
+        for (AegisService callee : AegisService.values()) {
+            int management = callee.managementPort();
+            for (AegisService caller : AegisService.values()) {
+                if (caller != callee) {
+                    assertEquals(caller == AegisService.GATEWAY, policies.allows(pods.get(caller), pods.get(callee), management),
+                            caller.module + " -> " + callee.module + ":" + management);
+                }
+            }
+            assertTrue(policies.ingressAllows(PROMETHEUS, pods.get(callee), management), "Prometheus -> " + callee.module);
+            assertFalse(policies.ingressAllows(PROMETHEUS, pods.get(callee), callee.applicationPort()),
+                    "Prometheus -> " + callee.module + " public port");
+            for (NetworkPolicies.Endpoint outsider : List.of(NetworkPolicies.Endpoint.OUTSIDE, STRANGER, INGRESS_CONTROLLER)) {
+                assertFalse(policies.ingressAllows(outsider, pods.get(callee), management),
+                        outsider.description() + " -> " + callee.module + ":" + management);
+            }
         }
     }
 
@@ -92,7 +120,9 @@ class NetworkPolicyTest {
         for (Map.Entry<AegisService, NetworkPolicies.Endpoint> pod : servicePods(rendered).entrySet()) {
             String service = pod.getKey().module;
             assertTrue(policies.allows(pod.getValue(), database, MYSQL), service + " -> " + database.description());
-            assertTrue(policies.egressAllows(pod.getValue(), NetworkPolicies.Endpoint.OUTSIDE, DNS), service + " DNS");
+            assertTrue(policies.egressAllows(pod.getValue(), CLUSTER_DNS, DNS), service + " -> the cluster's DNS");
+            assertFalse(policies.egressAllows(pod.getValue(), NetworkPolicies.Endpoint.OUTSIDE, DNS),
+                    service + " -> a resolver outside the cluster");
             assertFalse(policies.egressAllows(pod.getValue(), NetworkPolicies.Endpoint.OUTSIDE, 443),
                     service + " -> the internet");
         }

@@ -2,6 +2,7 @@ package com.aegisspeed.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -55,6 +56,8 @@ class ScalingTest {
             Rendered.Workload workload = rendered.workload(service.module);
             Map<String, Object> pdb = rendered.get("PodDisruptionBudget", service.module);
             assertEquals(1, Yamls.at(pdb, "spec", "maxUnavailable"), service.module + " PDB");
+            assertEquals("AlwaysAllow", Yamls.at(pdb, "spec", "unhealthyPodEvictionPolicy"),
+                    service.module + " PDB: a never-ready pod does not block drains");
             Map<String, Object> selector = Yamls.map(pdb, "spec", "selector", "matchLabels");
             assertTrue(!selector.isEmpty() && workload.podLabels().entrySet().containsAll(selector.entrySet()),
                     service.module + " PDB selects its pods");
@@ -67,5 +70,28 @@ class ScalingTest {
             int grace = (Integer) Yamls.at(workload.podSpec(), "terminationGracePeriodSeconds");
             assertTrue(grace > pause + SERVICE_GRACE_SECONDS, service.module + " terminationGracePeriodSeconds " + grace);
         }
+    }
+
+    /** The connections all five services may hold at their replica ceilings; deploy/README.md states the same. */
+    static final int CONNECTION_BUDGET = 250;
+
+    @ParameterizedTest
+    @EnumSource(value = Overlay.class, names = {"BASE", "PROD"})
+    void everyReplicaAtTheCeilingPlusRolloutSurgeFitsTheConnectionBudget(Overlay overlay) {
+        Rendered rendered = overlay.render();
+        int total = 0;
+        for (AegisService service : AegisService.values()) {
+            Rendered.Workload workload = rendered.workload(service.module);
+            int maxReplicas = (Integer) Yamls.at(rendered.get("HorizontalPodAutoscaler", service.module), "spec", "maxReplicas");
+            int surge = (Integer) Yamls.at(workload.object(), "spec", "strategy", "rollingUpdate", "maxSurge");
+            Rendered.EnvValue pool = rendered.environment(workload.container(service.module)).get("AEGIS_DB_POOL_SIZE");
+            assertInstanceOf(Rendered.EnvValue.FromConfigMap.class, pool, service.module + " AEGIS_DB_POOL_SIZE");
+            total += (maxReplicas + surge) * Integer.parseInt(((Rendered.EnvValue.FromConfigMap) pool).value());
+        }
+        assertTrue(total <= CONNECTION_BUDGET, overlay + ": " + total + " connections at the replica ceilings");
+        assertTrue(Repository.read(Repository.deploy().resolve("README.md")).contains(CONNECTION_BUDGET + " connections"),
+                "deploy/README.md states the budget");
+        assertTrue(Repository.read(Repository.root().resolve("common/src/main/resources/aegis-defaults.yml"))
+                .contains("maximum-pool-size: ${AEGIS_DB_POOL_SIZE:"), "the services size their pool from AEGIS_DB_POOL_SIZE");
     }
 }

@@ -70,7 +70,8 @@ class SettingsWiringTest {
     void clientAddressesSurviveTheIngressAndTheGateway(Overlay overlay) {
         Rendered rendered = overlay.render();
         assertLiteralSetting(environmentOf(rendered, AegisService.GATEWAY), "AEGIS_CLIENT_ADDRESS_HEADER", "X-Real-IP");
-        assertLiteralSetting(environmentOf(rendered, AegisService.AUTH), "AEGIS_TRUST_FORWARDED_FOR", "true");
+        assertLiteralSetting(environmentOf(rendered, AegisService.GATEWAY), "AEGIS_TRUSTED_PROXIES", "10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7");
+        assertLiteralSetting(environmentOf(rendered, AegisService.AUTH), "AEGIS_TRUSTED_PROXIES", "10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7");
     }
 
     @ParameterizedTest

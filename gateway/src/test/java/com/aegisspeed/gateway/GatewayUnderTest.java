@@ -29,8 +29,12 @@ final class GatewayUnderTest implements AutoCloseable {
             services.put(service, FakeService.start(service));
         }
         properties = new HashMap<>(authority.properties());
-        services.forEach((name, fake) -> properties.put(
-                "micronaut.http.services." + name + ".url", fake.uri().toString()));
+        services.forEach((name, fake) -> {
+            // One fake plays both the service's public port and its management port (readiness).
+            properties.put("micronaut.http.services." + name + ".url", fake.uri().toString());
+            properties.put("micronaut.http.services.management-" + name.replace("-service", "") + ".url",
+                    fake.uri().toString());
+        });
         properties.putAll(extra);
         gateway = freshSchema ? RunningService.onFreshSchema(properties) : RunningService.start(properties);
         client = new GatewayClient(gateway.context().getBean(EmbeddedServer.class).getURI());

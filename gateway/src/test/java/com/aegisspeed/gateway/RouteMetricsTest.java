@@ -22,7 +22,7 @@ class RouteMetricsTest {
             assertEquals(401, client.get("/user/info/get_user_info").status());
             client.get("/made/up/path/" + System.nanoTime());
 
-            String metrics = client.get("/prometheus").body();
+            String metrics = suite.gateway.managementHttp().get("/prometheus").body();
             assertTrue(metrics.contains(
                     "aegis_gateway_requests_seconds_count{method=\"GET\",route=\"/user/info/get_user_info\",status=\"200\"} 3"),
                     metrics);

@@ -129,6 +129,31 @@ class ServerStateTest {
     }
 
     @Test
+    void apiStateAsksEachServiceOnItsManagementPortNotItsPublicPort() {
+        try (FakeService userManagement = FakeService.start("user-service")) {
+            userManagement.mode(FakeService.Mode.FAIL);
+            try (GatewayUnderTest separate = GatewayUnderTest.start(Map.of(
+                    "micronaut.http.services.management-user.url", userManagement.uri().toString()))) {
+                List<?> states = (List<?>) separate.client.get("/test/check_server_api_state").data().get("services");
+                assertTrue(states.contains(Map.of("name", "user-service", "state", "DOWN")), String.valueOf(states));
+                assertTrue(states.contains(Map.of("name", "auth-service", "state", "UP")), String.valueOf(states));
+            }
+        }
+    }
+
+    @Test
+    void probesMetricsAndOpenApiAnswerOnlyOnTheManagementPortNeverOnTheGatewaysPublicPort() {
+        for (String path : List.of("/health", "/health/readiness", "/health/liveness", "/prometheus",
+                "/openapi/gateway-0.1.yml")) {
+            GatewayClient.Answer answer = client.get(path);
+            assertEquals(404, answer.status(), path);
+            assertEquals(Codes.NO_SUCH_ENDPOINT, answer.code(), path);
+            assertEquals(200, suite.gateway.managementHttp().get(path).status(), path);
+        }
+        assertEquals(404, suite.gateway.managementHttp().get("/test/check_server_state").status());
+    }
+
+    @Test
     void versionsComeFromConfiguration() {
         GatewayClient.Answer answer = client.get("/verify/verify_client_version_number");
         assertEquals(200, answer.status());

@@ -39,6 +39,17 @@ class ClientJourneyTest {
     }
 
     @Test
+    void operationsDataAnswersOnlyOnEachManagementPortNeverThroughTheGatewayOrAPublicPort() {
+        for (String module : Suite.MODULES) {
+            for (String path : List.of("/health", "/health/readiness", "/prometheus", "/openapi/" + module + "-0.1.yml")) {
+                EnvelopeAssertions.assertErrorEnvelope(suite.gateway().get(path), 404, "00004");
+                EnvelopeAssertions.assertErrorEnvelope(suite.service(module).http().get(path), 404, "00004");
+                assertEquals(200, suite.service(module).managementHttp().get(path).status(), module + " " + path);
+            }
+        }
+    }
+
+    @Test
     void aPlayerRegistersBindsAMachineAndReportsChecks() {
         Clients.Person player = Clients.Person.fresh();
         assertEquals(false, clients.gateway().postJson("/verify/verify_is_user_id_available",

@@ -86,7 +86,7 @@ class DatabaseFaultTest {
             for (String module : Suite.MODULES) {
                 awaitReadiness(module, 503);
                 assertReadiness(module, 503, "DOWN");
-                EnvelopeAssertions.assertStandardEnvelope(suite.service(module).http().get("/health/liveness"), 200, "10000");
+                EnvelopeAssertions.assertStandardEnvelope(suite.service(module).managementHttp().get("/health/liveness"), 200, "10000");
             }
             assertApiState("DOWN");
             FaultChecks.pause(OUTAGE);
@@ -163,12 +163,12 @@ class DatabaseFaultTest {
 
     private static void awaitReadiness(String module, int status) {
         FaultChecks.await(module + " readiness " + status, CHANGE_WITHIN,
-                () -> suite.service(module).http().get("/health/readiness").status() == status);
+                () -> suite.service(module).managementHttp().get("/health/readiness").status() == status);
     }
 
     private static void assertReadiness(String module, int status, String state) {
         FaultChecks.Timed probe = FaultChecks.timed(module + " readiness",
-                () -> suite.service(module).http().get("/health/readiness"));
+                () -> suite.service(module).managementHttp().get("/health/readiness"));
         assertTrue(probe.took().compareTo(PROBE_WITHIN) < 0, "too slow: " + probe);
         Map<String, Object> envelope = EnvelopeAssertions.assertStandardEnvelope(probe.reply(), status,
                 status == 200 ? "10000" : "00002");

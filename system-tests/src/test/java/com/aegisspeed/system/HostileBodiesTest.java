@@ -138,7 +138,7 @@ class HostileBodiesTest {
         assertMostReachedTheService(outcomes);
         assertNobodyGainedARole();
         for (String module : Suite.MODULES) {
-            assertEquals(200, suite.service(module).http().get("/health/readiness").status(), module + " still ready");
+            assertEquals(200, suite.service(module).managementHttp().get("/health/readiness").status(), module + " still ready");
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -64,7 +65,9 @@ final class Suite implements AutoCloseable {
 
     private void launchAll(MariaDbServer mariaDb, Map<String, Map<String, String>> extra) {
         Map<String, Integer> ports = new HashMap<>();
+        Map<String, Integer> managementPorts = new HashMap<>();
         MODULES.forEach(module -> ports.put(module, ServiceProcess.freePort()));
+        MODULES.forEach(module -> managementPorts.put(module, ServiceProcess.freePort()));
         Map<String, String> shared = new HashMap<>();
         shared.put("AEGIS_INTERNAL_SECRET", "suite-" + UUID.randomUUID());
         shared.put("AEGIS_DATA_DIR", dataDir.toString());
@@ -72,6 +75,13 @@ final class Suite implements AutoCloseable {
         shared.put("AEGIS_AUTH_URL", "http://127.0.0.1:" + ports.get("auth-service"));
         shared.put("AEGIS_MACHINE_URL", "http://127.0.0.1:" + ports.get("machine-service"));
         shared.put("AEGIS_ANTICHEAT_URL", "http://127.0.0.1:" + ports.get("anticheat-service"));
+        // The gateway asks each service's readiness on its management port.
+        for (String module : MODULES) {
+            if (!module.equals("gateway")) {
+                String prefix = module.replace("-service", "").toUpperCase(Locale.ROOT);
+                shared.put("AEGIS_" + prefix + "_MANAGEMENT_URL", "http://127.0.0.1:" + managementPorts.get(module));
+            }
+        }
         // user- and auth-service first, as a rollout would: the others fetch auth's keys as they start.
         for (List<String> wave : List.of(MODULES.subList(0, 2), MODULES.subList(2, MODULES.size()))) {
             for (String module : wave) {
@@ -80,6 +90,7 @@ final class Suite implements AutoCloseable {
                 Map<String, String> env = new HashMap<>(shared);
                 env.putAll(ServiceProcess.databaseEnvironment(schema));
                 env.putAll(defaults(module));
+                env.put("AEGIS_MANAGEMENT_PORT", String.valueOf(managementPorts.get(module)));
                 env.putAll(extra.getOrDefault(module, Map.of()));
                 environments.put(module, env);
                 services.put(module, ServiceProcess.launch(module, ports.get(module), env));

@@ -31,7 +31,7 @@ public abstract class EmbeddedDefaultsContract {
         String name;
         try (RunningService service = RunningService.start(properties)) {
             name = service.name();
-            assertStandardEnvelope(service.http().get("/health/readiness"), 200, Codes.SUCCESS);
+            assertStandardEnvelope(service.managementHttp().get("/health/readiness"), 200, Codes.SUCCESS);
             firstHistory = migrationHistory(service);
             assertTrue(firstHistory.contains("1:true"), "no successful first migration: " + firstHistory);
         }

@@ -47,8 +47,8 @@ public abstract class MaintenanceSwitchContract {
             TestHttp http = service.http();
             assertErrorEnvelope(http.postJson("/probe/standard", VALID_BODY), 403, EnvelopeProbeController.STANDARD_NOT_OPEN);
             assertErrorEnvelope(http.get("/probe/slow"), 403, EnvelopeProbeController.STANDARD_NOT_OPEN);
-            assertStandardEnvelope(http.get("/health/readiness"), 200, Codes.SUCCESS);
-            assertStandardEnvelope(http.get("/health/liveness"), 200, Codes.SUCCESS);
+            assertStandardEnvelope(service.managementHttp().get("/health/readiness"), 200, Codes.SUCCESS);
+            assertStandardEnvelope(service.managementHttp().get("/health/liveness"), 200, Codes.SUCCESS);
             assertErrorEnvelope(http.get("/no/such/endpoint"), 404, Codes.NO_SUCH_ENDPOINT);
         }
     }

@@ -27,7 +27,7 @@ public abstract class ReadinessFollowsDatabaseContract {
         try (PrivateMariaDb database = PrivateMariaDb.install();
              FreshSchema schema = database.server().createFreshSchema();
              RunningService service = RunningService.start(schema.serviceProperties())) {
-            TestHttp http = service.http();
+            TestHttp http = service.managementHttp();
             assertReadiness(http.get("/health/readiness"), 200, "UP");
 
             database.stop();

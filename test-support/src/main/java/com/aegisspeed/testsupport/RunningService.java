@@ -4,17 +4,20 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.server.EmbeddedServer;
 
+import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The service whose module the test runs in, started whole (every bean, its own configuration and
- * migrations) on a random port, against the database the given properties name.
+ * migrations) on a random port, with its management port (probes, metrics, OpenAPI) on another free one,
+ * against the database the given properties name.
  */
 public final class RunningService implements AutoCloseable {
 
     private final EmbeddedServer server;
     private final TestHttp http;
+    private final TestHttp managementHttp;
     /** The schema created for this service alone, dropped when it closes. */
     @Nullable
     private final FreshSchema ownSchema;
@@ -22,6 +25,8 @@ public final class RunningService implements AutoCloseable {
     private RunningService(EmbeddedServer server, @Nullable FreshSchema ownSchema) {
         this.server = server;
         this.http = new TestHttp(server.getURI());
+        int managementPort = server.getApplicationContext().getRequiredProperty("aegis.management.port", Integer.class);
+        this.managementHttp = new TestHttp(URI.create("http://127.0.0.1:" + managementPort));
         this.ownSchema = ownSchema;
     }
 
@@ -45,11 +50,17 @@ public final class RunningService implements AutoCloseable {
     private static RunningService launch(Map<String, Object> properties, @Nullable FreshSchema ownSchema) {
         Map<String, Object> all = new HashMap<>(properties);
         all.put("micronaut.server.port", -1);
+        all.putIfAbsent("aegis.management.port", ServiceProcess.freePort());
         return new RunningService(ApplicationContext.run(EmbeddedServer.class, all, "test"), ownSchema);
     }
 
     public TestHttp http() {
         return http;
+    }
+
+    /** The management port: probes, {@code /prometheus}, {@code /openapi/**}. */
+    public TestHttp managementHttp() {
+        return managementHttp;
     }
 
     public ApplicationContext context() {

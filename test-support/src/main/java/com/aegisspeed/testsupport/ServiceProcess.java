@@ -27,16 +27,23 @@ public final class ServiceProcess implements AutoCloseable {
     private final String module;
     private final Map<String, String> environment;
     private final int port;
+    private final int managementPort;
     private final Path log;
     private final TestHttp http;
+    private final TestHttp managementHttp;
     private Process process;
 
     private ServiceProcess(String module, Map<String, String> environment, int port) {
         this.module = module;
-        this.environment = environment;
         this.port = port;
+        // Probes answer only on the management port: a free one unless the caller chose it (restarts keep it).
+        Map<String, String> env = new HashMap<>(environment);
+        env.computeIfAbsent("AEGIS_MANAGEMENT_PORT", unset -> String.valueOf(freePort()));
+        this.environment = Map.copyOf(env);
+        this.managementPort = Integer.parseInt(this.environment.get("AEGIS_MANAGEMENT_PORT"));
         this.log = repositoryRoot().resolve(module).resolve("target/service-process-" + port + ".log");
         this.http = new TestHttp(uri());
+        this.managementHttp = new TestHttp(managementUri());
     }
 
     /** A free port, for services that must know each other's addresses before they start. */
@@ -92,7 +99,7 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(module + " exited while starting; the end of its log:\n" + tail());
             }
             try {
-                if (http.get("/health/readiness").status() == 200) {
+                if (managementHttp.get("/health/readiness").status() == 200) {
                     return;
                 }
             } catch (RuntimeException notListeningYet) {
@@ -117,6 +124,19 @@ public final class ServiceProcess implements AutoCloseable {
 
     public TestHttp http() {
         return http;
+    }
+
+    /** Probes, {@code /prometheus} and {@code /openapi/**}: the only port they answer on. */
+    public TestHttp managementHttp() {
+        return managementHttp;
+    }
+
+    public int managementPort() {
+        return managementPort;
+    }
+
+    public URI managementUri() {
+        return URI.create("http://127.0.0.1:" + managementPort);
     }
 
     public Path log() {

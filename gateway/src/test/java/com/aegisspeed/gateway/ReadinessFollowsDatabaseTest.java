@@ -1,6 +1,0 @@
-package com.aegisspeed.gateway;
-
-import com.aegisspeed.testsupport.ReadinessFollowsDatabaseContract;
-
-class ReadinessFollowsDatabaseTest extends ReadinessFollowsDatabaseContract {
-}
