@@ -32,8 +32,7 @@ final class GatewayUnderTest implements AutoCloseable {
         services.forEach((name, fake) -> {
             // One fake plays both the service's public port and its management port (readiness).
             properties.put("micronaut.http.services." + name + ".url", fake.uri().toString());
-            properties.put("micronaut.http.services.management-" + name.replace("-service", "") + ".url",
-                    fake.uri().toString());
+            properties.put("micronaut.http.services." + name + "-management.url", fake.uri().toString());
         });
         properties.putAll(extra);
         gateway = freshSchema ? RunningService.onFreshSchema(properties) : RunningService.start(properties);

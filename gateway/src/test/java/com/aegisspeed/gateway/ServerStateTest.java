@@ -133,7 +133,7 @@ class ServerStateTest {
         try (FakeService userManagement = FakeService.start("user-service")) {
             userManagement.mode(FakeService.Mode.FAIL);
             try (GatewayUnderTest separate = GatewayUnderTest.start(Map.of(
-                    "micronaut.http.services.management-user.url", userManagement.uri().toString()))) {
+                    "micronaut.http.services.user-service-management.url", userManagement.uri().toString()))) {
                 List<?> states = (List<?>) separate.client.get("/test/check_server_api_state").data().get("services");
                 assertTrue(states.contains(Map.of("name", "user-service", "state", "DOWN")), String.valueOf(states));
                 assertTrue(states.contains(Map.of("name", "auth-service", "state", "UP")), String.valueOf(states));

@@ -64,11 +64,24 @@ public class SlowClientGuard implements NettyServerCustomizer, BeanCreatedEventL
         String address = addressOf(channel.remoteAddress());
         if (address != null && !trustedProxies.trusts(address)) {
             int open = openConnections.merge(address, 1, Integer::sum);
-            channel.closeFuture().addListener(closed ->
+                channel.closeFuture().addListener(closed ->
                     openConnections.computeIfPresent(address, (key, count) -> count > 1 ? count - 1 : null));
             if (open > maxConnectionsPerAddress) {
                 LOG.debug("Closing a connection over the per-address limit of {}", maxConnectionsPerAddress);
-                channel.close();
+                // Closed once active: a close while the server is still setting the channel up can go unheard.
+                channel.pipeline().addFirst("aegis-over-connection-limit", new ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void handlerAdded(ChannelHandlerContext ctx) {
+                        if (ctx.channel().isActive()) {
+                            ctx.close();
+                        }
+                    }
+
+                    @Override
+                    public void channelActive(ChannelHandlerContext ctx) {
+                        ctx.close();
+                    }
+                });
             }
         }
         return new HeadDeadline(channel);

@@ -10,8 +10,9 @@ import io.micronaut.http.client.ProxyHttpClient;
  *
  * @param name    the service's name, e.g. {@code auth-service}
  * @param proxy   streams client requests and answers through
- * @param client  for the gateway's own calls (readiness)
+ * @param management asks the service's readiness: the client {@code <name>-management} where one is configured
+ *                   (the service's management port), else the service's own client
  * @param breaker trips after consecutive failures
  */
-public record Upstream(String name, ProxyHttpClient proxy, HttpClient client, CircuitBreaker breaker) {
+public record Upstream(String name, ProxyHttpClient proxy, HttpClient management, CircuitBreaker breaker) {
 }

@@ -20,7 +20,8 @@ import java.util.Optional;
 /**
  * The services behind the gateway, from configuration only: {@code aegis.gateway.upstreams} names them (in the
  * order {@code check_server_api_state} lists them) and each is reached through the HTTP client configured under
- * the same name in {@code micronaut.http.services}. Each gets its own circuit breaker.
+ * the same name in {@code micronaut.http.services}, its readiness through {@code <name>-management} where that is
+ * configured (its management port). Each gets its own circuit breaker.
  */
 @Singleton
 public class Upstreams {
@@ -39,7 +40,11 @@ public class Upstreams {
             }
             // The registry's clients for a configured id are both plain and proxying clients.
             HttpClient client = clients.getClient((HttpVersionSelection) null, name, null);
-            configured.put(name, new Upstream(name, (ProxyHttpClient) client, client, CircuitBreaker.of(name, breakerConfig)));
+            String managementId = name + "-management";
+            HttpClient management = environment.containsProperty("micronaut.http.services." + managementId + ".url")
+                    ? clients.getClient((HttpVersionSelection) null, managementId, null) : client;
+            configured.put(name, new Upstream(name, (ProxyHttpClient) client, management,
+                    CircuitBreaker.of(name, breakerConfig)));
         }
         this.all = List.copyOf(configured.values());
         this.byName = Map.copyOf(configured);

@@ -4,14 +4,14 @@ import com.aegisspeed.common.envelope.ApiEndpoint;
 import com.aegisspeed.common.envelope.ApiResponse;
 import com.aegisspeed.common.envelope.Codes;
 import com.aegisspeed.common.health.DatabaseCheck;
+import com.aegisspeed.gateway.proxy.Upstream;
+import com.aegisspeed.gateway.proxy.Upstreams;
 import com.aegisspeed.gateway.routing.Route;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Named;
@@ -21,15 +21,14 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 /**
  * {@code /test/check_server_api_state} (docs/contract.md): every service's readiness, asked in parallel with a
  * short timeout, so a hanging service shows as {@code DOWN} instead of holding the answer. The endpoint itself
- * always answers 200 {@code 10000}; the states are the payload. Each service is asked on its management port
- * ({@code micronaut.http.services.management-*}), the only port its probes answer on.
+ * always answers 200 {@code 10000}; the states are the payload. Each configured upstream is asked on its management
+ * port ({@code micronaut.http.services.<name>-management}), the only port its probes answer on.
  */
 @Controller("/test")
 public class ApiStateController {
@@ -37,26 +36,18 @@ public class ApiStateController {
     static final String UP = "UP";
     static final String DOWN = "DOWN";
 
-    private final List<ManagedService> managed;
+    private final Upstreams upstreams;
     private final DatabaseCheck database;
     private final Duration timeout;
     private final Scheduler blocking;
 
-    public ApiStateController(@Client(id = "management-auth") HttpClient auth,
-                              @Client(id = "management-user") HttpClient user,
-                              @Client(id = "management-machine") HttpClient machine,
-                              @Client(id = "management-anticheat") HttpClient anticheat,
-                              DatabaseCheck database,
+    public ApiStateController(Upstreams upstreams, DatabaseCheck database,
                               @Value("${aegis.gateway.api-state-timeout}") Duration timeout,
                               @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
-        this.managed = List.of(new ManagedService("auth-service", auth), new ManagedService("user-service", user),
-                new ManagedService("machine-service", machine), new ManagedService("anticheat-service", anticheat));
+        this.upstreams = upstreams;
         this.database = database;
         this.timeout = timeout;
         this.blocking = Schedulers.fromExecutorService(blocking);
-    }
-
-    private record ManagedService(String name, HttpClient management) {
     }
 
     @Serdeable
@@ -68,13 +59,13 @@ public class ApiStateController {
     public Mono<ApiResponse> checkServerApiState() {
         Mono<ServiceState> gateway = Mono.fromCallable(database::isUp).subscribeOn(blocking)
                 .map(up -> new ServiceState(Route.GATEWAY, up ? UP : DOWN));
-        Flux<ServiceState> services = Flux.fromIterable(managed).flatMapSequential(this::readiness);
+        Flux<ServiceState> services = Flux.fromIterable(upstreams.all()).flatMapSequential(this::readiness);
         return Flux.concat(gateway, services).collectList().map(states -> ApiResponse.success(
                 states.stream().allMatch(s -> UP.equals(s.state())) ? "All services are up" : "Some services are down",
                 Map.of("services", states)));
     }
 
-    private Mono<ServiceState> readiness(ManagedService service) {
+    private Mono<ServiceState> readiness(Upstream service) {
         return Mono.from(service.management().exchange(HttpRequest.GET("/health/readiness")))
                 .map(HttpResponse::code)
                 .timeout(timeout)
