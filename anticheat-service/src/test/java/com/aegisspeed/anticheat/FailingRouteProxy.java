@@ -1,5 +1,6 @@
 package com.aegisspeed.anticheat;
 
+import com.aegisspeed.testsupport.TestHttpClients;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -23,7 +24,7 @@ final class FailingRouteProxy implements AutoCloseable {
     private static final List<String> FORWARDED_HEADERS = List.of("X-Aegis-Internal", "Content-Type", "Accept");
 
     private final URI target;
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client = TestHttpClients.shared();
     private final HttpServer server;
     private volatile String brokenMethod;
     private volatile String brokenPathSuffix;

@@ -6,6 +6,7 @@ import com.aegisspeed.testsupport.AdjustableClock;
 import com.aegisspeed.testsupport.FreshSchema;
 import com.aegisspeed.testsupport.RunningService;
 import com.aegisspeed.testsupport.TestHttp;
+import com.aegisspeed.testsupport.TestHttpClients;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -56,7 +57,7 @@ final class AuthHarness implements AutoCloseable {
     final ECKey signingKey;
     final AdjustableClock clock;
     private static final JsonMapper JSON = JsonMapper.createDefault();
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client = TestHttpClients.shared();
     private final AtomicInteger sequence = new AtomicInteger(ThreadLocalRandom.current().nextInt(1, 80_000_000));
 
     private AuthHarness(RunningService service, ECKey signingKey) {

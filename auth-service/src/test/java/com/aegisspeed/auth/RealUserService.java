@@ -53,6 +53,9 @@ public class RealUserService implements ParameterResolver {
         // Nothing in these tests makes user-service call auth-service; a closed port stands for it.
         environment.put("AEGIS_AUTH_URL", "http://127.0.0.1:" + ServiceProcess.freePort());
         environment.put("AEGIS_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        // Tests log in several times at once (ConcurrentLoginFailuresTest: 4): a hash for each, none queued, so a
+        // busy machine's slow hashes cannot turn their answers into user-service's 429 "busy".
+        environment.put("AEGIS_PASSWORD_HASHING_THREADS", "4");
         try {
             ServiceProcess process = ServiceProcess.start("user-service", ServiceProcess.freePort(), environment);
             return new Running(process.uri(), secret, process, schema);

@@ -1,5 +1,6 @@
 package com.aegisspeed.gateway;
 
+import com.aegisspeed.testsupport.TestHttpClients;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 
@@ -18,7 +19,7 @@ final class GatewayClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient client = TestHttpClients.shared();
     private final JsonMapper json = JsonMapper.createDefault();
     private final URI base;
 

@@ -1,6 +1,7 @@
 package com.aegisspeed.system;
 
 import com.aegisspeed.testsupport.TestHttp;
+import com.aegisspeed.testsupport.TestHttpClients;
 import io.micronaut.json.JsonMapper;
 
 import java.io.IOException;
@@ -30,7 +31,7 @@ final class CollisionClient {
 
     private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(120);
     private static final JsonMapper JSON = JsonMapper.createDefault();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = TestHttpClients.shared();
 
     private final URI gateway;
     private final String address;

@@ -1,6 +1,7 @@
 package com.aegisspeed.system;
 
 import com.aegisspeed.testsupport.TestHttp;
+import com.aegisspeed.testsupport.TestHttpClients;
 import io.micronaut.json.JsonMapper;
 
 import java.io.ByteArrayInputStream;
@@ -24,8 +25,7 @@ final class HostileHttp {
     private static final JsonMapper JSON = JsonMapper.createDefault();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
+    private final HttpClient client = TestHttpClients.http11();
     private final URI base;
 
     HostileHttp(URI base) {

@@ -1,11 +1,15 @@
 package com.aegisspeed.testsupport;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.BeanRegistration;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.server.EmbeddedServer;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -51,7 +55,36 @@ public final class RunningService implements AutoCloseable {
         Map<String, Object> all = new HashMap<>(properties);
         all.put("micronaut.server.port", -1);
         all.putIfAbsent("aegis.management.port", ServiceProcess.freePort());
-        return new RunningService(ApplicationContext.run(EmbeddedServer.class, all, "test"), ownSchema);
+        ApplicationContext context = ApplicationContext.builder(all).environments("test").build();
+        try {
+            context.start();
+            EmbeddedServer server = context.getBean(EmbeddedServer.class);
+            server.start();
+            return new RunningService(server, ownSchema);
+        } catch (RuntimeException e) {
+            destroyWhatWasMade(context, e);
+            throw e;
+        }
+    }
+
+    /**
+     * Micronaut does not stop a context whose start failed (a test of bad configuration), so the pools and
+     * threads of the beans made before the failure would run on: destroy each of them.
+     */
+    private static void destroyWhatWasMade(ApplicationContext context, RuntimeException failure) {
+        if (context.isRunning()) {
+            context.close();
+            return;
+        }
+        List<BeanRegistration<Object>> made = new ArrayList<>(context.getActiveBeanRegistrations(Object.class));
+        Collections.reverse(made);
+        for (BeanRegistration<Object> registration : made) {
+            try {
+                context.destroyBean(registration);
+            } catch (RuntimeException e) {
+                failure.addSuppressed(e);
+            }
+        }
     }
 
     public TestHttp http() {

@@ -23,7 +23,7 @@ public final class TestHttp {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient client = TestHttpClients.shared();
     private static final JsonMapper JSON = JsonMapper.createDefault();
 
     private final JsonMapper json = JSON;

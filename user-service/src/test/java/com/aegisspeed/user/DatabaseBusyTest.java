@@ -2,13 +2,13 @@ package com.aegisspeed.user;
 
 import com.aegisspeed.testsupport.EnvelopeAssertions;
 import com.aegisspeed.testsupport.TestHttp;
+import com.aegisspeed.testsupport.TestHttpClients;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -52,7 +52,7 @@ class DatabaseBusyTest {
             held.add(pool.getConnection());
             held.add(pool.getConnection());
 
-            HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(harness.http().uri(PATH))
+            HttpResponse<String> refused = TestHttpClients.shared().send(HttpRequest.newBuilder(harness.http().uri(PATH))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(429, refused.statusCode(), refused.body());

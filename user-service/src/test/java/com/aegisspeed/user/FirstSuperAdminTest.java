@@ -8,11 +8,18 @@ import com.aegisspeed.testsupport.MariaDbServer;
 import com.aegisspeed.testsupport.TestHttp;
 import com.aegisspeed.user.bootstrap.FirstSuperAdmin;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The first super-admin (docs/api-auth-user.md): created from {@code aegis.bootstrap-admin.*} at a start that finds
- * none; without a password one is generated and logged exactly once; later starts leave it alone.
+ * none; without a password one is generated and kept in an owner-only file, never logged; later starts leave
+ * it (and the file) alone.
  */
 class FirstSuperAdminTest {
 
@@ -43,28 +51,45 @@ class FirstSuperAdminTest {
     }
 
     @Test
-    void withoutAPasswordOneIsGeneratedAndLoggedOnlyAtTheFirstStart() {
+    void withoutAPasswordOneIsGeneratedKeptInAnOwnerOnlyFileThatSurvivesRestartsAndNeverLogged(@TempDir Path dataDir)
+            throws IOException {
         ListAppender<ILoggingEvent> log = new ListAppender<>();
-        Logger logger = (Logger) LoggerFactory.getLogger(FirstSuperAdmin.class);
-        logger.addAppender(log);
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(log);
         log.start();
+        Map<String, Object> generating = with("aegis.bootstrap-admin.password", "");
+        generating.put("aegis.data-dir", dataDir.toString());
+        Path file = dataDir.resolve("first-super-admin");
         try (FreshSchema schema = MariaDbServer.fromEnvironment().createFreshSchema()) {
-            String generated;
-            try (UserServiceHarness first = UserServiceHarness.onSchema(schema, with("aegis.bootstrap-admin.password", ""))) {
-                List<ILoggingEvent> created = log.list.stream()
-                        .filter(e -> e.getFormattedMessage().contains("generated password")).toList();
-                assertEquals(1, created.size(), log.list.toString());
-                generated = (String) created.get(0).getArgumentArray()[1];
-                assertTrue(generated.length() >= 20, "generated password too short");
-                assertEquals(200, credentials(first, generated).status());
+            Map<String, String> kept;
+            try (UserServiceHarness first = UserServiceHarness.onSchema(schema, generating)) {
+                kept = keptIn(file);
+                assertTrue(kept.get("password").length() >= 20, "generated password too short");
+                assertEquals(lookUp(first).get("user_AegisSpeed_id"), kept.get("aegisspeed_id"));
+                assertEquals(200, credentials(first, kept.get("password")).status());
             }
-            try (UserServiceHarness second = UserServiceHarness.onSchema(schema, with("aegis.bootstrap-admin.password", ""))) {
-                assertEquals(1, log.list.stream().filter(e -> e.getFormattedMessage().contains("generated password")).count());
-                assertEquals(200, credentials(second, generated).status());
+            assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(file));
+            try (Stream<Path> files = Files.list(dataDir)) {
+                assertEquals(List.of(file), files.filter(f -> f.getFileName().toString().startsWith("first-super-admin")).toList(),
+                        "a pending password file was left behind");
             }
+            try (UserServiceHarness second = UserServiceHarness.onSchema(schema, generating)) {
+                assertEquals(kept, keptIn(file));
+                assertEquals(200, credentials(second, kept.get("password")).status());
+            }
+            String password = kept.get("password");
+            assertTrue(log.list.stream().anyMatch(e -> e.getFormattedMessage().contains(file.toString())),
+                    "the log does not say where the password is");
+            assertEquals(List.of(), log.list.stream().map(ILoggingEvent::getFormattedMessage)
+                    .filter(message -> message.contains(password)).toList());
         } finally {
-            logger.detachAppender(log);
+            root.detachAppender(log);
         }
+    }
+
+    private static Map<String, String> keptIn(Path file) throws IOException {
+        return Files.readAllLines(file).stream().map(line -> line.split("=", 2))
+                .collect(Collectors.toMap(pair -> pair[0], pair -> pair[1]));
     }
 
     @Test

@@ -2,13 +2,13 @@ package com.aegisspeed.user;
 
 import com.aegisspeed.testsupport.EnvelopeAssertions;
 import com.aegisspeed.testsupport.TestHttp;
+import com.aegisspeed.testsupport.TestHttpClients;
 import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -48,7 +48,7 @@ class PasswordChangeGuardTest {
                         "{\"user_password\":\"" + current + "\",\"new_user_password\":\"" + next + "\"}"))
                 .build();
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = TestHttpClients.shared().send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(new TestHttp.Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body(), JSON),
                     response.headers().firstValue("Retry-After").orElse(null));

@@ -1,6 +1,7 @@
 package com.aegisspeed.user;
 
 import com.aegisspeed.common.internal.InternalConfiguration;
+import com.aegisspeed.testsupport.TestHttpClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,7 @@ class PasswordHashingOverloadTest {
     }
 
     private static List<HttpResponse<String>> createAllAtOnce(List<Map<String, Object>> users) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
+        HttpClient client = TestHttpClients.shared();
         ExecutorService pool = Executors.newFixedThreadPool(users.size());
         try {
             CountDownLatch go = new CountDownLatch(1);
