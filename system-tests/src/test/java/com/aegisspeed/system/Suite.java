@@ -113,7 +113,10 @@ final class Suite implements AutoCloseable {
 
     /** Another replica of {@code module}: same schema and settings, a port of its own; stopped with the suite. */
     ServiceProcess startReplica(String module) {
-        ServiceProcess replica = ServiceProcess.start(module, ServiceProcess.freePort(), environments.get(module));
+        // A port of its own for management too: the first replica holds the configured one.
+        Map<String, String> environment = new HashMap<>(environments.get(module));
+        environment.put("AEGIS_MANAGEMENT_PORT", String.valueOf(ServiceProcess.freePort()));
+        ServiceProcess replica = ServiceProcess.start(module, ServiceProcess.freePort(), environment);
         replicas.add(replica);
         return replica;
     }
