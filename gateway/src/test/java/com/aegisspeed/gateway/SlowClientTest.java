@@ -87,7 +87,11 @@ class SlowClientTest {
         List<Socket> held = new ArrayList<>();
         try {
             for (int i = 0; i < MAX_CONNECTIONS; i++) {
-                held.add(connect());
+                Socket socket = connect();
+                // Answered, so the server has counted it before the next one: connections accepted together are
+                // set up on several event loops at once, in no particular order.
+                assertEquals(200, statusOf(socket, "GET /verify/verify_client_version_number"));
+                held.add(socket);
             }
             try (Socket extra = connect()) {
                 assertTrue(serverClosed(extra, 3000), "a connection over the limit is closed");
