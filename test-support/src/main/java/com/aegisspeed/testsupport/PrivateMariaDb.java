@@ -1,7 +1,6 @@
 package com.aegisspeed.testsupport;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -148,10 +147,8 @@ public final class PrivateMariaDb implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static int freePort() {
+        return ServiceProcess.freePort();
     }
 
     private static void sleep(long millis) {

@@ -2,6 +2,7 @@ package com.aegisspeed.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -46,8 +48,26 @@ public final class ServiceProcess implements AutoCloseable {
         this.managementHttp = new TestHttp(managementUri());
     }
 
-    /** A free port, for services that must know each other's addresses before they start. */
+    /** Below Linux's ephemeral range (32768 and up), which outgoing connections draw their local ports from. */
+    private static final int LISTEN_PORTS_FROM = 20_000;
+    private static final int LISTEN_PORTS_UNTIL = 32_000;
+
+    /**
+     * A free port, for services that must know each other's addresses before they start. It is picked below the
+     * ephemeral range: a port there that was free a moment ago can meanwhile be the local port of any outgoing
+     * connection (a database or HTTP client), and the service's bind then fails.
+     */
     public static int freePort() {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int candidate = ThreadLocalRandom.current().nextInt(LISTEN_PORTS_FROM, LISTEN_PORTS_UNTIL);
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(false);
+                socket.bind(new InetSocketAddress(candidate));
+                return candidate;
+            } catch (IOException taken) {
+                // another listener has it; try the next
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
