@@ -175,7 +175,9 @@ class DatabaseFaultTest {
         Map<String, Object> envelope = EnvelopeAssertions.assertStandardEnvelope(probe.reply(), status,
                 status == 200 ? "10000" : "00002");
         assertEquals(state, envelope.get("result"), probe.toString());
-        assertEquals(Map.of("database", state), probe.reply().data().get("checks"), probe.toString());
+        // The gateway's readiness leaves its database out: it serves on cached flags.
+        Map<String, String> checks = "gateway".equals(module) ? Map.of() : Map.of("database", state);
+        assertEquals(checks, probe.reply().data().get("checks"), probe.toString());
     }
 
     /** The gateway's view of every service (itself included), asked the way operators ask it. */
