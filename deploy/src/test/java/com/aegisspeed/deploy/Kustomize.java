@@ -18,8 +18,8 @@ final class Kustomize {
 
     private static final long RENDER_TIMEOUT_SECONDS = 60;
     private static final String HOW_TO_INSTALL = "The deploy checks render every overlay with `kubectl kustomize`"
-            + " and cannot run without it: install kubectl 1.27 or newer (kustomize 5 built in), e.g. from the"
-            + " Kubernetes apt repository (apt-get install kubectl), or point KUBECTL at it.";
+            + " and cannot run without it: bin/test fetches one when none is installed; otherwise install kubectl 1.27"
+            + " or newer (kustomize 5 built in) or point KUBECTL at it.";
 
     private final Path kubectl;
 
