@@ -28,15 +28,42 @@ ensure_toolchain() {
 # (TieredStopAtLevel=1) starts twice as fast for a little less peak speed (bench/ measures production options).
 AEGIS_DEFAULT_JAVA_OPTS="-Xms32m -Xmx256m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
 
-# Class-data sharing (AppCDS): the classes a service loads while starting, archived once per build of its
-# jar, start it about twice as fast. Prints the JVM options for <jar> with archive <jsa>: use the archive
-# when it was made from this jar, else write one when this run stops (the JVM does so at exit).
-cds_options() {
-  local jar=$1 jsa=$2
-  if [ -s "$jsa" ] && [ "$jsa" -nt "$jar" ]; then
-    echo "-XX:SharedArchiveFile=$jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
+# The JVM that runs the services: AEGIS_JAVA if set, else the newest JDK 17 or later among the system's JVMs
+# (Debian's 17 and, where installed, Temurin 25), else `java` on PATH. The build stays on Java 17 bytecode, so any
+# of them runs the same jars; a newer one starts faster (ahead-of-time cache, below) and verifies tokens cheaper.
+aegis_java() {
+  if [ -n "${AEGIS_JAVA:-}" ]; then echo "$AEGIS_JAVA"; return; fi
+  local best="" best_major=0 candidate major
+  for candidate in /usr/lib/jvm/*/bin/java; do
+    [ -x "$candidate" ] || continue
+    major=$(java_major "$candidate")
+    if [ "$major" -ge 17 ] && [ "$major" -gt "$best_major" ]; then best=$candidate best_major=$major; fi
+  done
+  echo "${best:-java}"
+}
+
+# The major version of the JVM <java> (17, 25...).
+java_major() {
+  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p'
+}
+
+# Start-up caches, one per build of a service's jar: the classes it loads while starting (and, on Java 25 and later,
+# their linked state and method profiles: the ahead-of-time cache of JEP 483/514/515), written once when a run
+# stops and used by every later start. Prints the JVM options for <java> <jar> <cache file without extension>: use
+# the cache when it was made from this jar, else write one when this run stops.
+startup_cache_options() {
+  local java=$1 jar=$2 cache=$3
+  if [ "$(java_major "$java")" -ge 25 ]; then
+    if [ -s "$cache.aot" ] && [ "$cache.aot" -nt "$jar" ]; then
+      echo "-XX:AOTCache=$cache.aot -Xlog:aot=off -Xlog:cds=off"
+    else
+      rm -f "$cache.aot"
+      echo "-XX:AOTCacheOutput=$cache.aot -Xlog:aot=off -Xlog:cds=off"
+    fi
+  elif [ -s "$cache.jsa" ] && [ "$cache.jsa" -nt "$jar" ]; then
+    echo "-XX:SharedArchiveFile=$cache.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
   else
-    rm -f "$jsa"
-    echo "-XX:ArchiveClassesAtExit=$jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
+    rm -f "$cache.jsa"
+    echo "-XX:ArchiveClassesAtExit=$cache.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
   fi
 }
