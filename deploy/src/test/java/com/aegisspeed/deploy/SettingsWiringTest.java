@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Each service gets the settings the docs name, secrets only from Secrets: its own database, the internal
- * secret, auth-service's signing keys, user-service's first admin, the gateway's dev secret and (prod) Redis.
+ * secret, auth-service's signing keys, user-service's first admin, the gateway's dev secret and (prod) Redis for every service.
  * Any secret-looking variable a service's application.yml reads must come from a Secret.
  */
 class SettingsWiringTest {
@@ -36,6 +36,7 @@ class SettingsWiringTest {
             assertSecret(environment, service, "AEGIS_DB_USER", service.databaseSecret(), "username", false);
             assertSecret(environment, service, "AEGIS_DB_PASSWORD", service.databaseSecret(), "password", false);
             assertSecret(environment, service, "AEGIS_INTERNAL_SECRET", "aegis-internal", "internal-secret", false);
+            assertSecret(environment, service, "AEGIS_INTERNAL_SECRET_PREVIOUS", "aegis-internal", "previous-internal-secret", true);
             Rendered.EnvValue dataDir = environment.get("AEGIS_DATA_DIR");
             assertTrue(dataDir instanceof Rendered.EnvValue.FromConfigMap fromConfigMap
                     && fromConfigMap.value().startsWith("/tmp/"), service.module + " AEGIS_DATA_DIR on the /tmp emptyDir");
@@ -57,11 +58,14 @@ class SettingsWiringTest {
             assertEquals(service == AegisService.USER, takesWhole(container, BOOTSTRAP_ADMIN_SECRET),
                     service.module + " takes the first super-admin (AEGIS_BOOTSTRAP_ADMIN_*) from " + BOOTSTRAP_ADMIN_SECRET);
         }
-        Map<String, Rendered.EnvValue> gateway = environmentOf(rendered, AegisService.GATEWAY);
-        if (overlay == Overlay.PROD) {
-            assertSecret(gateway, AegisService.GATEWAY, "AEGIS_REDIS_URL", "aegis-redis", "url", false);
-        } else {
-            assertFalse(gateway.containsKey("AEGIS_REDIS_URL"), "no Redis outside prod: in-memory rate limits");
+        // Revocations reach every replica through Redis in prod; elsewhere polling and in-memory rate limits serve.
+        for (AegisService service : AegisService.values()) {
+            Map<String, Rendered.EnvValue> environment = environmentOf(rendered, service);
+            if (overlay == Overlay.PROD) {
+                assertSecret(environment, service, "AEGIS_REDIS_URL", "aegis-redis", "url", false);
+            } else {
+                assertFalse(environment.containsKey("AEGIS_REDIS_URL"), service.module + ": no Redis outside prod");
+            }
         }
     }
 
