@@ -22,6 +22,10 @@ login_connections=${BENCH_LOGIN_CONNECTIONS:-4} light_rounds=${BENCH_LIGHT_ROUND
 # Production's JVM flags (deploy/docker: full JIT, SerialGC), with bin/run's heap bounds.
 java_opts=${BENCH_JAVA_OPTS:--Xms32m -Xmx256m -Xss512k -XX:+UseSerialGC}
 JAVA=${BENCH_JAVA:-$(aegis_java)}
+# Native memory tracking (summary level costs a little speed): after the runs, each service's committed memory by
+# JVM area (heap, classes, threads, code cache, GC, direct buffers as "Other"...), which sizes the containers.
+nmt=${BENCH_NMT:-1}
+[ "$nmt" = 1 ] && java_opts="$java_opts -XX:NativeMemoryTracking=summary"
 hashing_threads=${AEGIS_PASSWORD_HASHING_THREADS:-2}
 db_host=${AEGIS_TEST_DB_HOST:-127.0.0.1} db_port=${AEGIS_TEST_DB_PORT:-3306}
 db_user=${AEGIS_TEST_DB_USER:-root} db_password=${AEGIS_TEST_DB_PASSWORD:-}
@@ -221,6 +225,18 @@ for entry in "${SERVICES[@]}"; do
   printf ' %s %s MB;' "$name" "$(awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/${!pid_var}/status")"
 done
 echo
+nmt_json=()
+if [ "$nmt" = 1 ]; then
+  echo "Committed memory by JVM area after the runs (MB; native memory tracking):"
+  jcmd_bin="$(dirname "$(readlink -f "$JAVA")")/jcmd"
+  for entry in "${SERVICES[@]}"; do
+    read -r name _ <<<"$entry"; pid_var="PID_${name//-/_}"
+    areas=$("$jcmd_bin" "${!pid_var}" VM.native_memory summary scale=KB 2>/dev/null \
+      | sed -n 's/^-\{0,1\} *\([A-Z][A-Za-z ]*\) (reserved=[0-9]*KB, committed=\([0-9]*\)KB).*/\1=\2/p' | sed 's/ *=/=/')
+    printf '  %-18s %s\n' "$name" "$(awk -F= '{printf "%s %.0f; ", $1, $2 / 1024}' <<<"$areas")"
+    nmt_json+=("$(printf '"%s": {%s}' "$name" "$(awk -F= '{printf "%s\"%s\": %.1f", (NR > 1 ? ", " : ""), $1, $2 / 1024}' <<<"$areas")")")
+  done
+fi
 
 stamp=$(date -u +%Y-%m-%dT%H%M%SZ)
 mkdir -p bench/results
@@ -235,10 +251,11 @@ awk -v f="${RPS[floor]}" -v d="${RPS[direct]}" -v g="${RPS[gateway]}" -v n="${RP
     -v stamp="$stamp" -v commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" \
     -v java="$("$JAVA" -version 2>&1 | head -1 | sed 's/"/\\"/g')" -v cores="$(nproc)" -v conns="$connections" \
     -v light="$light_connections" -v duration="$duration" -v threads="$hashing_threads" \
-    -v cases="$(IFS=,; echo "${cases[*]}")" 'BEGIN {
+    -v cases="$(IFS=,; echo "${cases[*]}")" -v nmt="$(IFS=,; echo "${nmt_json[*]}")" 'BEGIN {
   printf "{\"script\": \"bench/run.sh\", \"time\": \"%s\", \"commit\": \"%s\", \"java\": \"%s\", \"cores\": %s,", stamp, commit, java, cores
   printf " \"connections\": %s, \"light_connections\": %s, \"duration\": \"%s\", \"cases\": {%s},", conns, light, duration, cases
   printf " \"bare_hashes_per_second\": %s, \"hashing_threads\": %s,", h, threads
   printf " \"ratios\": {\"direct_over_floor\": %.3f, \"gateway_over_direct\": %.3f, \"gateway_over_nginx\": %.3f, \"logins_over_bare_hashes\": %.3f},", d / f, g / d, g / n, l / h
+  printf " \"committed_mb_by_area\": {%s},", nmt
   printf " \"light_p99_added_ms\": {\"gateway\": %.2f, \"nginx\": %.2f}}\n", ga, na }' >"$out"
 echo "Figures written to $out"
