@@ -69,8 +69,17 @@ class DevDatabaseTest {
                             && fromSecret.secret().startsWith(service.databaseSecret() + "-")
                             && fromSecret.key().equals("password") && !fromSecret.optional(),
                     passwordVariable + " comes from " + service.databaseSecret() + ": " + password);
+            String migrationPasswordVariable = "AEGIS_" + service.shortName.toUpperCase() + "_DB_MIGRATION_PASSWORD";
+            Rendered.EnvValue migrationPassword = environment.get(migrationPasswordVariable);
+            assertTrue(migrationPassword instanceof Rendered.EnvValue.FromSecret fromSecret
+                            && fromSecret.secret().startsWith(service.databaseSecret() + "-")
+                            && fromSecret.key().equals("migration-password") && !fromSecret.optional(),
+                    migrationPasswordVariable + " comes from " + service.databaseSecret() + ": " + migrationPassword);
+            assertEquals(secretValue(rendered, service, "username") + "_migrate",
+                    secretValue(rendered, service, "migration-username"), service.module + " migration user");
             String expectedCall = "create_schema " + schema(jdbcUrl(rendered, service)) + " "
-                    + secretValue(rendered, service, "username") + " \"$" + passwordVariable + "\"";
+                    + secretValue(rendered, service, "username") + " \"$" + passwordVariable + "\" \"$"
+                    + migrationPasswordVariable + "\"";
             assertTrue(script.lines().anyMatch(expectedCall::equals), "init-schemas.sh lacks: " + expectedCall);
         }
     }
@@ -84,6 +93,8 @@ class DevDatabaseTest {
         ProcessBuilder bash = new ProcessBuilder("bash", "-euo", "pipefail", "-c", shim + script).redirectErrorStream(true);
         for (AegisService service : AegisService.values()) {
             bash.environment().put("AEGIS_" + service.shortName.toUpperCase() + "_DB_PASSWORD", "it's-" + service.shortName);
+            bash.environment().put("AEGIS_" + service.shortName.toUpperCase() + "_DB_MIGRATION_PASSWORD",
+                    "it's-migrating-" + service.shortName);
         }
         Process process = bash.start();
         String sql = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -95,7 +106,11 @@ class DevDatabaseTest {
             assertTrue(sql.contains("CREATE DATABASE IF NOT EXISTS `" + schema + "` CHARACTER SET utf8mb4;"), sql);
             assertTrue(sql.contains("CREATE USER IF NOT EXISTS '" + user + "'@'%' IDENTIFIED BY 'it''s-"
                     + service.shortName + "';"), sql);
-            assertTrue(sql.contains("GRANT ALL PRIVILEGES ON `" + schema + "`.* TO '" + user + "'@'%';"), sql);
+            // The service's own user reads and writes rows; only the migration user may change the schema.
+            assertTrue(sql.contains("GRANT SELECT, INSERT, UPDATE, DELETE ON `" + schema + "`.* TO '" + user + "'@'%';"), sql);
+            assertTrue(sql.contains("CREATE USER IF NOT EXISTS '" + user + "_migrate'@'%' IDENTIFIED BY 'it''s-migrating-"
+                    + service.shortName + "';"), sql);
+            assertTrue(sql.contains("GRANT ALL PRIVILEGES ON `" + schema + "`.* TO '" + user + "_migrate'@'%';"), sql);
         }
         assertFalse(sql.contains("GRANT ALL PRIVILEGES ON *.*"), "no user gets every schema");
     }

@@ -25,7 +25,8 @@ class SecretReferencesTest {
 
     private static final Pattern SECRET_LOOKING = Pattern.compile("(?i).*(password|secret|signing|private|token|credential).*");
 
-    record SecretUse(String where, String secret, String key) {
+    /** {@code optional}: Kubernetes starts the pod without the key (e.g. the previous internal secret, set while rotating). */
+    record SecretUse(String where, String secret, String key, boolean optional) {
     }
 
     @ParameterizedTest
@@ -40,7 +41,8 @@ class SecretReferencesTest {
                     .map(data -> use.key() == null || data.containsKey(use.key())).orElse(false);
             boolean documentedForOperator = documented.containsKey(use.secret())
                     && (use.key() == null || documented.get(use.secret()).contains(use.key()));
-            assertTrue(declared || documentedForOperator, use.where() + " uses Secret " + use.secret()
+            boolean optionalKeyOfADeclaredSecret = use.optional() && rendered.secretData(use.secret()).isPresent();
+            assertTrue(declared || documentedForOperator || optionalKeyOfADeclaredSecret, use.where() + " uses Secret " + use.secret()
                     + (use.key() == null ? "" : " key " + use.key())
                     + ", which the overlay does not declare and deploy/README.md does not list under \""
                     + OperatorSecrets.HEADING + "\"");
@@ -113,22 +115,22 @@ class SecretReferencesTest {
                 String where = workload.name() + "/" + container.get("name");
                 rendered.environment(container).forEach((variable, value) -> {
                     if (value instanceof Rendered.EnvValue.FromSecret fromSecret) {
-                        uses.add(new SecretUse(where + " " + variable, fromSecret.secret(), fromSecret.key()));
+                        uses.add(new SecretUse(where + " " + variable, fromSecret.secret(), fromSecret.key(), fromSecret.optional()));
                     }
                 });
-                Rendered.secretsTakenWhole(container).forEach(secret -> uses.add(new SecretUse(where + " envFrom", secret, null)));
+                Rendered.secretsTakenWhole(container).forEach(secret -> uses.add(new SecretUse(where + " envFrom", secret, null, false)));
             }
             for (Map<String, Object> volume : Yamls.list(workload.podSpec(), "volumes")) {
                 String secret = Yamls.string(volume, "secret", "secretName");
                 if (secret != null) {
-                    uses.add(new SecretUse(workload.name() + " volume " + volume.get("name"), secret, null));
+                    uses.add(new SecretUse(workload.name() + " volume " + volume.get("name"), secret, null, false));
                 }
             }
         }
         for (Map<String, Object> ingress : rendered.ofKind("Ingress")) {
             for (Map<String, Object> tls : Yamls.list(ingress, "spec", "tls")) {
                 uses.add(new SecretUse("Ingress " + Rendered.nameOf(ingress) + " TLS",
-                        Yamls.string(tls, "secretName"), "tls.crt"));
+                        Yamls.string(tls, "secretName"), "tls.crt", false));
             }
         }
         return uses;

@@ -1,8 +1,8 @@
 package com.aegisspeed.gateway;
 
 import com.aegisspeed.common.health.HealthController;
+import com.aegisspeed.common.launch.ServiceLauncher;
 import io.micronaut.openapi.annotation.OpenAPIInclude;
-import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 
@@ -11,6 +11,6 @@ import io.swagger.v3.oas.annotations.info.Info;
 public class Application {
 
     public static void main(String[] args) {
-        Micronaut.run(Application.class, args);
+        ServiceLauncher.run(Application.class, args);
     }
 }

@@ -89,7 +89,7 @@ final class Suite implements AutoCloseable {
                 schemas.put(module, schema);
                 Map<String, String> env = new HashMap<>(shared);
                 env.putAll(ServiceProcess.databaseEnvironment(schema));
-                env.putAll(defaults(module));
+                env.putAll(defaultsOf(module));
                 env.put("AEGIS_MANAGEMENT_PORT", String.valueOf(managementPorts.get(module)));
                 env.putAll(extra.getOrDefault(module, Map.of()));
                 environments.put(module, env);
@@ -99,7 +99,8 @@ final class Suite implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> defaults(String module) {
+    /** Settings a module needs to start on its own in a test: user-service's first super-admin. */
+    static Map<String, String> defaultsOf(String module) {
         return switch (module) {
             case "user-service" -> Map.of(
                     "AEGIS_BOOTSTRAP_ADMIN_USER_ID", ADMIN_ID_NUMBER,

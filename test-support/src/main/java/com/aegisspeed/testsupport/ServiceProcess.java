@@ -112,6 +112,31 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code module} as a one-off command (e.g. {@code AEGIS_MIGRATE_ONLY=true}) and waits for it to exit.
+     * Returns the exit code and the log it wrote.
+     */
+    public static Finished runToExit(String module, Map<String, String> environment, Duration within) {
+        ServiceProcess run = new ServiceProcess(module, Map.copyOf(environment), freePort());
+        run.launch();
+        try {
+            if (!run.process.waitFor(within.toSeconds(), TimeUnit.SECONDS)) {
+                run.process.destroyForcibly().waitFor();
+                throw new IllegalStateException(module + " still running after " + within + "; the end of its log:\n" + run.tail());
+            }
+            return new Finished(run.process.exitValue(), Files.readString(run.log), run.port, run.managementPort);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How a one-off run ended: its exit code, its whole log, and the ports it was given. */
+    public record Finished(int exitCode, String log, int port, int managementPort) {
+    }
+
     public void awaitReady() {
         long deadline = System.nanoTime() + READY_WITHIN.toNanos();
         while (System.nanoTime() < deadline) {
