@@ -21,23 +21,32 @@ import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
 
 /**
- * Each service's Dockerfile (no Docker engine here, so the file itself is checked): a JRE 17 base, a numeric
- * non-root user, the very jar {@code mvn package} builds for that module, the service's port, JVM flags that
- * follow the container's memory, a class-data archive of that jar, and no secret.
+ * Each service's Dockerfile, as written (system-tests' ImagesTest builds and runs the images): a Java 25 runtime
+ * base, a numeric non-root user, the very jar {@code mvn package} builds for that module, the service's port, JVM
+ * flags that follow the container's memory, an ahead-of-time cache of that jar checked at build, and no secret.
  */
 class DockerfileTest {
 
-    private static final Pattern JRE_17 = Pattern.compile("eclipse-temurin:17[0-9._]*-jre(-[a-z0-9.]+)?");
+    private static final Pattern JRE_25 = Pattern.compile("eclipse-temurin:25[0-9._]*-jre(-[a-z0-9.]+)?");
+    private static final Pattern ARGUMENT_REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Pattern NUMERIC_USER = Pattern.compile("(\\d+)(:(\\d+))?");
     private static final Pattern SECRET_LOOKING = Pattern.compile("(?i).*(password|secret|signing|private|token|credential|_key).*");
     private static final String APP_JAR = "/app/app.jar";
 
     @ParameterizedTest
     @EnumSource(AegisService.class)
-    void runsOnAJre17BaseAsANumericNonRootUser(AegisService service) {
-        Dockerfile image = dockerfile(service).finalStage();
+    void runsOnAJava25RuntimeAsANumericNonRootUser(AegisService service) {
+        Dockerfile dockerfile = dockerfile(service);
+        Dockerfile image = dockerfile.finalStage();
         String base = image.only("FROM").split("\\s+")[0];
-        assertTrue(JRE_17.matcher(base).matches(), service.module + " base image " + base);
+        // The base may be a build argument (a local runtime image where no registry is reachable); its default is
+        // the public Java 25 runtime.
+        Matcher reference = ARGUMENT_REFERENCE.matcher(base);
+        if (reference.matches()) {
+            base = dockerfile.assignments("ARG").get(reference.group(1));
+        }
+        assertNotNull(base, service.module + " FROM names an argument without a default");
+        assertTrue(JRE_25.matcher(base).matches(), service.module + " base image " + base);
 
         Matcher user = NUMERIC_USER.matcher(image.only("USER").strip());
         assertTrue(user.matches(), service.module + " USER must be numeric (uid:gid) so runAsNonRoot can check it");
@@ -113,16 +122,19 @@ class DockerfileTest {
 
     @ParameterizedTest
     @EnumSource(AegisService.class)
-    void startsFromAClassDataArchiveMadeFromTheSameJar(AegisService service) {
+    void startsFromAnAheadOfTimeCacheMadeFromTheSameJarAndCheckedAtBuild(AegisService service) {
         Dockerfile image = dockerfile(service).finalStage();
         String training = image.only("RUN");
-        Matcher archive = Pattern.compile("-XX:ArchiveClassesAtExit=(\\S+)").matcher(training);
-        assertTrue(archive.find(), service.module + " builds a class-data archive: " + training);
-        assertTrue(training.contains("-jar " + APP_JAR), service.module + " archives the classes of " + APP_JAR);
+        Matcher cache = Pattern.compile("-XX:AOTCacheOutput=(\\S+)").matcher(training);
+        assertTrue(cache.find(), service.module + " trains an ahead-of-time cache: " + training);
+        assertTrue(training.contains("-jar " + APP_JAR), service.module + " trains on " + APP_JAR);
         assertTrue(training.contains("$AEGIS_PORT") && training.contains("kill -TERM"),
-                service.module + " waits for the port, then stops the JVM so it writes the archive: " + training);
-        assertTrue(image.environment().get("JAVA_OPTS").contains("-XX:SharedArchiveFile=" + archive.group(1)),
-                service.module + " JAVA_OPTS uses the archive");
+                service.module + " waits for the port, then stops the JVM so it writes the cache: " + training);
+        assertTrue(training.contains("-XX:AOTCache=" + cache.group(1) + " -XX:AOTMode=on -cp " + APP_JAR),
+                service.module + " fails the build when the JVM would not use the cache: " + training);
+        String javaOpts = image.environment().get("JAVA_OPTS");
+        assertTrue(javaOpts.contains("-XX:AOTCache=" + cache.group(1)), service.module + " JAVA_OPTS uses the cache");
+        assertTrue(javaOpts.matches(".*-XX:MaxDirectMemorySize=\\d+[mM]\\b.*"), service.module + " caps direct memory: " + javaOpts);
     }
 
     @ParameterizedTest

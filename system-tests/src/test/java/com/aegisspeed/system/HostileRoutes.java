@@ -1,5 +1,6 @@
 package com.aegisspeed.system;
 
+import com.aegisspeed.testsupport.ServiceProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -101,7 +102,7 @@ final class HostileRoutes {
 
     /** The route table of {@code gateway/src/main/resources/application.yml}. */
     static List<Route> fromGatewayConfig() {
-        Path yml = repositoryRoot().resolve("gateway/src/main/resources/application.yml");
+        Path yml = ServiceProcess.repositoryRoot().resolve("gateway/src/main/resources/application.yml");
         List<String> lines;
         try {
             lines = Files.readAllLines(yml);
@@ -261,16 +262,5 @@ final class HostileRoutes {
             return Optional.of("HTTP " + reply.status() + " code " + code + " is not documented for " + route.path());
         }
         return Optional.empty();
-    }
-
-    static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isRegularFile(dir.resolve("bin/run"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("no bin/run above " + Path.of("").toAbsolutePath());
-        }
-        return dir;
     }
 }

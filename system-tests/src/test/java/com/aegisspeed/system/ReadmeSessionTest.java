@@ -1,5 +1,6 @@
 package com.aegisspeed.system;
 
+import com.aegisspeed.testsupport.ServiceProcess;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.AfterAll;
@@ -121,7 +122,7 @@ class ReadmeSessionTest {
 
     /** The first bash block after {@code heading} in {@code document}. */
     private static List<String> bashBlock(String document, String heading) throws IOException {
-        List<String> lines = Files.readAllLines(HostileRoutes.repositoryRoot().resolve(document));
+        List<String> lines = Files.readAllLines(ServiceProcess.repositoryRoot().resolve(document));
         int at = lines.indexOf(heading);
         assertTrue(at >= 0, document + " has no \"" + heading + "\" section");
         int start = lines.subList(at, lines.size()).indexOf("```bash") + at + 1;

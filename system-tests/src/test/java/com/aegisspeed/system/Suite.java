@@ -68,20 +68,8 @@ final class Suite implements AutoCloseable {
         Map<String, Integer> managementPorts = new HashMap<>();
         MODULES.forEach(module -> ports.put(module, ServiceProcess.freePort()));
         MODULES.forEach(module -> managementPorts.put(module, ServiceProcess.freePort()));
-        Map<String, String> shared = new HashMap<>();
-        shared.put("AEGIS_INTERNAL_SECRET", "suite-" + UUID.randomUUID());
+        Map<String, String> shared = sharedEnvironment(ports, managementPorts);
         shared.put("AEGIS_DATA_DIR", dataDir.toString());
-        shared.put("AEGIS_USER_URL", "http://127.0.0.1:" + ports.get("user-service"));
-        shared.put("AEGIS_AUTH_URL", "http://127.0.0.1:" + ports.get("auth-service"));
-        shared.put("AEGIS_MACHINE_URL", "http://127.0.0.1:" + ports.get("machine-service"));
-        shared.put("AEGIS_ANTICHEAT_URL", "http://127.0.0.1:" + ports.get("anticheat-service"));
-        // The gateway asks each service's readiness on its management port.
-        for (String module : MODULES) {
-            if (!module.equals("gateway")) {
-                String prefix = module.replace("-service", "").toUpperCase(Locale.ROOT);
-                shared.put("AEGIS_" + prefix + "_MANAGEMENT_URL", "http://127.0.0.1:" + managementPorts.get(module));
-            }
-        }
         // user- and auth-service first, as a rollout would: the others fetch auth's keys as they start.
         for (List<String> wave : List.of(MODULES.subList(0, 2), MODULES.subList(2, MODULES.size()))) {
             for (String module : wave) {
@@ -97,6 +85,24 @@ final class Suite implements AutoCloseable {
             }
             wave.forEach(module -> services.get(module).awaitReady());
         }
+    }
+
+    /** What every service of a suite on loopback is told: a fresh internal secret and where the others answer. */
+    static Map<String, String> sharedEnvironment(Map<String, Integer> ports, Map<String, Integer> managementPorts) {
+        Map<String, String> shared = new HashMap<>();
+        shared.put("AEGIS_INTERNAL_SECRET", "suite-" + UUID.randomUUID());
+        shared.put("AEGIS_USER_URL", "http://127.0.0.1:" + ports.get("user-service"));
+        shared.put("AEGIS_AUTH_URL", "http://127.0.0.1:" + ports.get("auth-service"));
+        shared.put("AEGIS_MACHINE_URL", "http://127.0.0.1:" + ports.get("machine-service"));
+        shared.put("AEGIS_ANTICHEAT_URL", "http://127.0.0.1:" + ports.get("anticheat-service"));
+        // The gateway asks each service's readiness on its management port.
+        for (String module : MODULES) {
+            if (!module.equals("gateway")) {
+                String prefix = module.replace("-service", "").toUpperCase(Locale.ROOT);
+                shared.put("AEGIS_" + prefix + "_MANAGEMENT_URL", "http://127.0.0.1:" + managementPorts.get(module));
+            }
+        }
+        return shared;
     }
 
     /** Settings a module needs to start on its own in a test: user-service's first super-admin. */

@@ -255,7 +255,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** The checkout: the nearest folder up from the working directory that holds {@code bin/run}. */
-    static Path repositoryRoot() {
+    public static Path repositoryRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isRegularFile(dir.resolve("bin/run"))) {
             dir = dir.getParent();
