@@ -35,6 +35,7 @@ class RoutingTest {
             Map.entry("/user/login_admin_info/verify/get_secret_admin_password", "auth-service"),
             Map.entry("/user/login/logout", "auth-service"),
             Map.entry("/verify/verify_is_user_id_available", "user-service"),
+            Map.entry("/verify/verify_user_id_and_name", "user-service"),
             Map.entry("/user/info/get_user_info", "user-service"),
             Map.entry("/user/info/get_admin_info", "user-service"),
             Map.entry("/user/info/modify_user_phone_number", "user-service"),

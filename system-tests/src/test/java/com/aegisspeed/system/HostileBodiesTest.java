@@ -258,6 +258,10 @@ class HostileBodiesTest {
             }
             case "/user/login_admin_info/verify/get_secret_admin_password" -> body.put("user_password", WRONG_PASSWORD);
             case "/verify/verify_is_user_id_available" -> body.put("user_id", player.player().person().idNumber());
+            case "/verify/verify_user_id_and_name" -> {
+                body.put("user_id", player.player().person().idNumber());
+                body.put("user_name", player.player().person().name());
+            }
             case "/user/info/modify_user_phone_number" -> body.put("user_phone_number", fresh.phone());
             case "/user/info/modify_user_password" -> {
                 body.put("user_password", WRONG_PASSWORD);

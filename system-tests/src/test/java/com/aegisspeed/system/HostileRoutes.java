@@ -69,6 +69,8 @@ final class HostileRoutes {
             Map.entry("/user/login/logout", Set.of("200:10000", "401:10001", "403:10003", "500:10004")),
             Map.entry("/verify/verify_is_user_id_available", Set.of("200:10000", "200:10003", "400:10002", "403:10001",
                     "500:10004")),
+            Map.entry("/verify/verify_user_id_and_name", Set.of("200:10000", "200:10003", "200:10006", "400:10002",
+                    "400:10005", "403:10001", "500:10004")),
             Map.entry("/user/info/get_user_info", Set.of("200:10000", "401:10001", "403:10002", "500:10003")),
             Map.entry("/user/info/get_admin_info", Set.of("200:10000", "401:10001", "401:10004", "403:10002", "500:10003")),
             Map.entry("/user/info/modify_user_phone_number", Set.of("200:10000", "409:10003", "400:10005", "401:10001",

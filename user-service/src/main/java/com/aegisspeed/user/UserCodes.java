@@ -20,6 +20,19 @@ public final class UserCodes {
         }
     }
 
+    /** {@code POST /verify/verify_user_id_and_name}: availability-style, {@code result: true} = they match. */
+    public static final class RealName {
+        public static final String NOT_OPEN = "10001";
+        public static final String INVALID_ID_NUMBER = "10002";
+        public static final String MISMATCH = "10003";
+        public static final String INTERNAL_ERROR = "10004";
+        public static final String INVALID_NAME = "10005";
+        public static final String NO_RECORD = "10006";
+
+        private RealName() {
+        }
+    }
+
     /** {@code GET /user/info/get_user_info} and {@code GET /user/info/get_admin_info}. */
     public static final class Info {
         public static final String TOKEN_INVALID = "10001";

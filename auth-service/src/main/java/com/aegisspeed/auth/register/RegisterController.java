@@ -11,6 +11,7 @@ import com.aegisspeed.common.envelope.Refusal;
 import com.aegisspeed.common.identity.Emails;
 import com.aegisspeed.common.identity.IdNumbers;
 import com.aegisspeed.common.identity.Phones;
+import com.aegisspeed.common.identity.PersonNames;
 import com.aegisspeed.common.internal.InternalUser;
 import com.aegisspeed.common.internal.NewUser;
 import com.aegisspeed.common.internal.UserConflictException;

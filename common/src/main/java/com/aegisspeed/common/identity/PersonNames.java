@@ -1,4 +1,4 @@
-package com.aegisspeed.auth.register;
+package com.aegisspeed.common.identity;
 
 import java.util.regex.Pattern;
 
@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * ({@code ·}, used in transliterated names such as {@code 阿卜杜·热合曼}), hyphens or apostrophes between
  * them; no digits, symbols or control characters.
  */
-final class PersonNames {
+public final class PersonNames {
 
     private static final Pattern NAME = Pattern.compile("\\p{L}[\\p{L}\\p{M}]*(?:[ ·•'\\-][\\p{L}\\p{M}]+)*");
     private static final int MIN_LENGTH = 2;
@@ -16,7 +16,7 @@ final class PersonNames {
     private PersonNames() {
     }
 
-    static boolean isValid(String name) {
+    public static boolean isValid(String name) {
         if (name == null) {
             return false;
         }
