@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
@@ -25,14 +24,31 @@ public class TrustedProxies {
 
     private final List<Block> blocks;
 
-    private record Block(byte[] network, int prefixLength) {
+    /** A CIDR block as its network bytes and the mask of its prefix, both computed once. */
+    private record Block(byte[] network, byte[] mask) {
+
+        static Block of(byte[] address, int prefixLength) {
+            byte[] mask = new byte[address.length];
+            for (int bit = 0; bit < prefixLength; bit++) {
+                mask[bit / 8] |= (byte) (0x80 >>> (bit % 8));
+            }
+            byte[] network = new byte[address.length];
+            for (int i = 0; i < address.length; i++) {
+                network[i] = (byte) (address[i] & mask[i]);
+            }
+            return new Block(network, mask);
+        }
 
         boolean contains(byte[] address) {
             if (address.length != network.length) {
                 return false;
             }
-            int hostBits = network.length * 8 - prefixLength;
-            return new BigInteger(1, address).shiftRight(hostBits).equals(new BigInteger(1, network).shiftRight(hostBits));
+            for (int i = 0; i < address.length; i++) {
+                if ((address[i] & mask[i]) != network[i]) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -46,8 +62,24 @@ public class TrustedProxies {
 
     /** Whether {@code peer} (an address literal, as a socket reports it) is a trusted proxy. */
     public boolean trusts(@Nullable String peer) {
-        byte[] address = literal(peer);
-        return address != null && blocks.stream().anyMatch(block -> block.contains(address));
+        return trusts(literal(peer));
+    }
+
+    /** Whether the peer a socket reports is a trusted proxy, without formatting and parsing its address again. */
+    public boolean trusts(@Nullable InetAddress peer) {
+        return peer != null && trusts(peer.getAddress());
+    }
+
+    private boolean trusts(@Nullable byte[] address) {
+        if (address == null) {
+            return false;
+        }
+        for (Block block : blocks) {
+            if (block.contains(address)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Block block(String cidr) {
@@ -60,7 +92,7 @@ public class TrustedProxies {
         if (length < 0 || length > network.length * 8) {
             throw new IllegalArgumentException("aegis.trusted-proxies: prefix length out of range: " + cidr);
         }
-        return new Block(network, length);
+        return Block.of(network, length);
     }
 
     @Nullable

@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 
+import java.net.InetAddress;
 import java.util.List;
 
 /**
@@ -27,8 +28,9 @@ public class ClientAddresses {
     }
 
     public String of(HttpRequest<?> request) {
-        String peer = request.getRemoteAddress().getAddress().getHostAddress();
-        if (trustedHeader != null && trustedProxies.trusts(peer)) {
+        InetAddress peerAddress = request.getRemoteAddress().getAddress();
+        String peer = peerAddress.getHostAddress();
+        if (trustedHeader != null && trustedProxies.trusts(peerAddress)) {
             List<String> lines = request.getHeaders().getAll(trustedHeader);
             String forwarded = lines.isEmpty() ? null : lines.get(lines.size() - 1);
             if (forwarded != null && !forwarded.isBlank()) {
