@@ -25,6 +25,8 @@
   };
   const SERVICE_ORDER = ['gateway', 'auth-service', 'user-service', 'machine-service', 'anticheat-service'];
   const HISTORY_ROWS = 50;
+  const SVG = 'http://www.w3.org/2000/svg';
+  const CHART = { width: 300, height: 56 };
   const REFRESH_EVERY_MS = 15000;
   const TOKEN_INVALID = '10001';
   const ADMIN_SECRET_INVALID = '10004';
@@ -283,6 +285,7 @@
   /** Updates the tables in place, so a refresh keeps the page steady and focus where it was. */
   function renderServices(endpoints, statistics) {
     const traffic = new Map(statistics.endpoints.map((entry) => [entry.endpoint_path, entry]));
+    const perMinute = new Map((statistics.per_minute || []).map((entry) => [entry.service_name, entry.minutes]));
     const container = $('services');
     const seen = new Set();
     for (const [service, members] of byService(endpoints)) {
@@ -292,6 +295,7 @@
       section.querySelector('.summary').textContent = `${openCount} of ${members.length} open`;
       section.querySelector('[data-action="close-service"]').disabled = openCount === 0;
       section.querySelector('[data-action="open-service"]').disabled = openCount === members.length;
+      drawChart(section, service, perMinute.get(service) || []);
       const body = section.querySelector('tbody');
       const rows = new Set();
       for (const endpoint of members) {
@@ -344,10 +348,45 @@
       headRow.append(element('th', className || null, label));
     }
     table.createTBody();
-    section.append(head, table);
+    section.append(head, trafficChart(service), table);
     const position = [...container.children].find((other) => order(other.dataset.service) > order(service));
     container.insertBefore(section, position || null);
     return section;
+  }
+
+  /** An empty chart of a service's requests (and 5xx answers) per minute over the last hour, drawn as SVG. */
+  function trafficChart(service) {
+    const figure = element('figure', 'traffic-chart');
+    const svg = document.createElementNS(SVG, 'svg');
+    svg.setAttribute('viewBox', `0 0 ${CHART.width} ${CHART.height}`);
+    svg.setAttribute('role', 'img');
+    svg.setAttribute('aria-label', `${service}: requests and 5xx answers per minute over the last hour`);
+    for (const className of ['baseline', 'requests', 'errors']) {
+      const line = document.createElementNS(SVG, 'polyline');
+      line.setAttribute('class', className);
+      svg.append(line);
+    }
+    svg.querySelector('.baseline').setAttribute('points', `0,${CHART.height - 0.5} ${CHART.width},${CHART.height - 0.5}`);
+    figure.append(svg, element('figcaption', 'muted'));
+    return figure;
+  }
+
+  /** Scales the minutes to the chart's height (the busiest minute at the top) and says the totals in words. */
+  function drawChart(section, service, minutes) {
+    const figure = section.querySelector('figure.traffic-chart');
+    const peak = Math.max(1, ...minutes.map((minute) => minute.requests));
+    const x = (index) => (index * CHART.width) / Math.max(1, minutes.length - 1);
+    const y = (value) => CHART.height - 1 - (value * (CHART.height - 4)) / peak;
+    const points = (field) => minutes.map((minute, index) => `${x(index).toFixed(1)},${y(minute[field]).toFixed(1)}`).join(' ');
+    figure.querySelector('.requests').setAttribute('points', points('requests'));
+    figure.querySelector('.errors').setAttribute('points', points('server_errors'));
+    const requests = minutes.reduce((sum, minute) => sum + minute.requests, 0);
+    const errors = minutes.reduce((sum, minute) => sum + minute.server_errors, 0);
+    figure.dataset.minutes = String(minutes.length);
+    figure.dataset.requests = String(requests);
+    figure.dataset.errors = String(errors);
+    figure.querySelector('figcaption').textContent =
+      `Last hour, per minute (this replica): ${requests} requests, ${errors} 5xx; busiest minute ${peak === 1 && requests === 0 ? 0 : peak}`;
   }
 
   function order(service) {

@@ -99,7 +99,7 @@ class TrafficStatisticsTest {
         assertEquals(Codes.SUCCESS, answer.code());
         assertEquals("Statistics listed", answer.envelope().get("result"));
         Map<String, Object> data = answer.data();
-        assertEquals(Set.of("minutes", "since", "until", "endpoints"), data.keySet());
+        assertEquals(Set.of("minutes", "since", "until", "endpoints", "per_minute"), data.keySet());
         assertEquals(15, data.get("minutes"));
         Instant since = Instant.parse((String) data.get("since"));
         Instant until = Instant.parse((String) data.get("until"));
@@ -131,6 +131,40 @@ class TrafficStatisticsTest {
     }
 
     @SuppressWarnings("unchecked")
+    @Test
+    void perMinuteSeriesPutEachServicesRequestsInTheMinuteTheyCameIn() {
+        // Earlier tests' traffic is moved out of the minutes looked at.
+        statistics.sample();
+        clock.advance(Duration.ofMinutes(5));
+        statistics.sample();
+        for (int i = 0; i < 4; i++) {
+            client.postJson(MACHINE_CHECK, "{}");
+        }
+        statistics.sample();
+        clock.advance(Duration.ofSeconds(90));
+        statistics.sample();
+        client.postJson(MACHINE_CHECK, "{}");
+
+        List<Map<String, Object>> minutes = perMinute("machine-service");
+        assertEquals(TrafficStatistics.HISTORY_MINUTES, minutes.size(), "one entry per minute of the last hour");
+        assertEquals(1, ((Number) minutes.get(59).get("requests")).intValue(), "the last minute");
+        assertEquals(4, ((Number) minutes.get(58).get("requests")).intValue(), "the minute before");
+        assertEquals(0, ((Number) minutes.get(57).get("requests")).intValue(), "before that, none");
+        assertEquals(0, ((Number) minutes.get(58).get("server_errors")).intValue());
+        Instant last = Instant.parse((String) minutes.get(59).get("start"));
+        assertEquals(Duration.ofMinutes(1), Duration.between(Instant.parse((String) minutes.get(58).get("start")), last));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> perMinute(String service) {
+        GatewayClient.Answer answer = client.get("/admin/endpoints/statistics", operator);
+        assertEquals(200, answer.status(), answer.body());
+        return ((List<Map<String, Object>>) answer.data().get("per_minute")).stream()
+                .filter(entry -> service.equals(entry.get("service_name")))
+                .map(entry -> (List<Map<String, Object>>) entry.get("minutes"))
+                .findFirst().orElseThrow(() -> new AssertionError("no series for " + service + ": " + answer.body()));
+    }
+
     private Map<String, Map<String, Object>> endpoints(int minutes) {
         GatewayClient.Answer answer = client.get("/admin/endpoints/statistics?minutes=" + minutes, operator);
         assertEquals(200, answer.status(), answer.body());

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.regex.Pattern;
@@ -188,6 +189,19 @@ final class ConsoleBrowser implements AutoCloseable {
         return await(d -> {
             long shown = Long.parseLong(d.findElement(row(endpoint)).findElement(By.cssSelector("td." + cell)).getText());
             return shown >= least ? shown : null;
+        });
+    }
+
+    /** Waits until the service's traffic chart counts at least {@code least} requests; answers its data. */
+    Map<String, String> awaitChart(String service, long least) {
+        return await(d -> {
+            WebElement figure = d.findElement(By.cssSelector(
+                    "#services section[data-service='" + service + "'] figure.traffic-chart"));
+            long requests = Long.parseLong(figure.getAttribute("data-requests"));
+            return requests >= least ? Map.of("requests", figure.getAttribute("data-requests"),
+                    "minutes", figure.getAttribute("data-minutes"),
+                    "points", figure.findElement(By.cssSelector("polyline.requests")).getAttribute("points"),
+                    "caption", figure.findElement(By.tagName("figcaption")).getText()) : null;
         });
     }
 

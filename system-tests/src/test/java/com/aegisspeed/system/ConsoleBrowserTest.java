@@ -169,6 +169,26 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void eachServiceShowsItsTrafficOverTheLastHourAsAChart() {
+        for (int i = 0; i < 7; i++) {
+            clients.machineCodeAvailability(Suite.ADMIN_ID_NUMBER, Clients.machineCode());
+        }
+        browser.logInAsOperator(adminId, Suite.ADMIN_PASSWORD);
+        Map<String, String> chart = browser.awaitChart("machine-service", 7);
+        assertEquals("60", chart.get("minutes"), "one point per minute of the last hour");
+        String[] points = chart.get("points").split(" ");
+        assertEquals(60, points.length, chart.get("points"));
+        // The newest minute holds the requests just sent, so the line rises above the chart's floor at its end.
+        double floor = Double.parseDouble(points[0].split(",")[1]);
+        assertTrue(Double.parseDouble(points[59].split(",")[1]) < floor, chart.get("points"));
+        assertTrue(chart.get("caption").startsWith("Last hour, per minute (this replica): "), chart.get("caption"));
+        browser.screenshot("06-traffic-chart", By.cssSelector("#services section[data-service='machine-service'] figure.traffic-chart"));
+        List<String> policyViolations = browser.consoleLog().stream()
+                .filter(line -> line.contains("Content Security Policy") || line.contains("Refused to")).toList();
+        assertEquals(List.of(), policyViolations, "the chart needs nothing the page's policy refuses");
+    }
+
+    @Test
     void anInvalidatedSessionGoesBackToTheLoginWithAMessage() {
         browser.logInAsOperator(adminId, Suite.ADMIN_PASSWORD);
         String token = browser.sessionItem(TOKEN_KEY);

@@ -26,7 +26,9 @@ import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Read-only traffic statistics per routed endpoint for operators (the console's request counts and error
@@ -51,7 +53,17 @@ public class StatisticsController {
     }
 
     @Serdeable
-    record Statistics(int minutes, Instant since, Instant until, List<EndpointTraffic> endpoints) {
+    record Statistics(int minutes, Instant since, Instant until, List<EndpointTraffic> endpoints,
+                      @JsonProperty("per_minute") List<ServiceTraffic> perMinute) {
+    }
+
+    /** A service's requests and 5xx answers per minute over the last hour, oldest first: the console's chart. */
+    @Serdeable
+    record ServiceTraffic(@JsonProperty("service_name") String serviceName, List<MinuteTraffic> minutes) {
+    }
+
+    @Serdeable
+    record MinuteTraffic(Instant start, long requests, @JsonProperty("server_errors") long serverErrors) {
     }
 
     /** {@code error_rate}: the share of 5xx answers (the gateway's or the service's faults), 0 without requests. */
@@ -82,7 +94,14 @@ public class StatisticsController {
                 .sorted(Comparator.comparing(Route::path))
                 .map(route -> EndpointTraffic.of(route, window.of(route.path())))
                 .toList();
+        Map<String, String> serviceOfRoute = new HashMap<>();
+        routes.all().forEach(route -> serviceOfRoute.put(route.path(), route.service()));
+        List<ServiceTraffic> perMinute = statistics.perMinute(path -> serviceOfRoute.getOrDefault(path, "gateway"))
+                .entrySet().stream()
+                .map(service -> new ServiceTraffic(service.getKey(), service.getValue().stream()
+                        .map(minute -> new MinuteTraffic(minute.start(), minute.requests(), minute.serverErrors())).toList()))
+                .toList();
         return HttpResponse.ok(ApiResponse.success("Statistics listed",
-                new Statistics(span, window.since(), window.until(), endpoints)));
+                new Statistics(span, window.since(), window.until(), endpoints, perMinute)));
     }
 }
