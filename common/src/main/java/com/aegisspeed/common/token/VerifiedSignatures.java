@@ -31,10 +31,10 @@ import java.util.concurrent.ExecutorService;
  * and revocation ({@link TokenClaimsValidator}) are never cached. The cache is keyed by the token text, bounded by
  * weight ({@link TokenCacheConfiguration}) and forgets entries by age, so a withdrawn key stops working soon.
  *
- * <p>A service with keys of its own (auth-service) verifies with them alone. Elsewhere, while auth-service's
- * keys have never been fetched ({@link JwksAvailability}), a token that no key verifies
- * answers "unavailable" rather than "invalid": it may well be fine. The claims check that follows runs on the IO
- * pool, since the first revocation load (and auth-service's own revocation check) may wait.
+ * <p>A service with keys of its own (auth-service) verifies with them alone. Elsewhere, while auth-service's keys
+ * have never been fetched ({@link JwksAvailability}), a token that no key verifies answers "unavailable" rather
+ * than "invalid": it may well be fine. The claims check that follows runs on the IO pool, since the first
+ * revocation load (and auth-service's own revocation check, a database read) may wait.
  */
 @Singleton
 @Replaces(ReactiveJsonWebTokenSignatureValidator.class)
