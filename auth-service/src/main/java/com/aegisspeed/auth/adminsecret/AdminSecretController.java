@@ -23,7 +23,6 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-import java.util.Map;
 import java.util.Optional;
 
 /**
