@@ -26,7 +26,7 @@ class TokenCacheTest {
 
     @BeforeAll
     void start() {
-        suite = GatewayUnderTest.start(Map.of("aegis.gateway.token-cache.max-kilobytes", BUDGET_KILOBYTES));
+        suite = GatewayUnderTest.start(Map.of("aegis.jwt.token-cache.max-kilobytes", BUDGET_KILOBYTES));
         tokens = suite.gateway.context().getBean(GatewayTokens.class);
     }
 

@@ -1,5 +1,7 @@
 package com.aegisspeed.testsupport;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import com.aegisspeed.common.envelope.ApiEndpoint;
 import com.aegisspeed.common.envelope.ApiResponse;
 import com.aegisspeed.common.envelope.Envelope;
@@ -20,6 +22,7 @@ import java.util.Map;
  * real service. Exists only in contexts started with {@code spec.name=EnvelopeProbe}.
  */
 @Requires(property = "spec.name", value = EnvelopeProbeController.SPEC_NAME)
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/probe")
 class EnvelopeProbeController {
 

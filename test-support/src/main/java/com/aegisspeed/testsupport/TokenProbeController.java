@@ -1,5 +1,7 @@
 package com.aegisspeed.testsupport;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import com.aegisspeed.common.envelope.ApiEndpoint;
 import com.aegisspeed.common.envelope.ApiResponse;
 import com.aegisspeed.common.envelope.Envelope;
@@ -15,6 +17,7 @@ import java.util.Map;
  * which envelope it refuses. Exists only in contexts started with {@code spec.name=TokenProbe}.
  */
 @Requires(property = "spec.name", value = TokenProbeController.SPEC_NAME)
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/probe/whoami")
 class TokenProbeController {
 

@@ -1,6 +1,7 @@
 package com.aegisspeed.testsupport;
 
 import com.aegisspeed.common.identity.Role;
+import com.aegisspeed.common.token.VerifiedSignatures;
 import com.nimbusds.jwt.JWTClaimsSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,10 +17,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The shared token check (common's TokenVerifier behind a VerifiedToken parameter) against tokens issued
- * through the real JWKS mechanism: what it accepts, what it refuses, and in which envelope.
+ * The shared token check (micronaut-security-jwt's validator with common's claims validator, behind a
+ * VerifiedToken parameter) against tokens issued through the real JWKS mechanism: what it accepts, what it refuses, and in which envelope.
  */
 class TokenVerificationTest {
 
@@ -134,5 +137,37 @@ class TokenVerificationTest {
             Thread.sleep(50);
         } while (System.nanoTime() < deadline);
         assertEquals(status, last, "status within 3 s");
+    }
+
+    @Test
+    void aVerifiedSignatureIsRememberedWhileRevocationIsStillCheckedOnEveryRequest() {
+        VerifiedSignatures signatures = service.context().getBean(VerifiedSignatures.class);
+        String token = authority.tokenFor(UUID.randomUUID().toString(), "ASD000043", Role.USER);
+        long before = signatures.cachedWeight();
+        assertEquals(200, whoAmI(token).status());
+        assertTrue(signatures.cachedWeight() > before, "the verified signature is remembered");
+        assertEquals(200, whoAmI(token).status());
+        authority.revoke(token);
+        EnvelopeAssertions.assertErrorEnvelope(untilRefused(token), 401, "10001");
+    }
+
+    @Test
+    void aTokenWhoseSignatureIsRememberedIsRefusedOnceItExpires() {
+        Instant expiry = Instant.now().plusSeconds(2);
+        String token = authority.sign(claims().expirationTime(Date.from(expiry)).build());
+        assertEquals(200, whoAmI(token).status());
+        TestHttp.Reply refused = untilRefused(token);
+        assertFalse(Instant.now().isBefore(expiry.minusSeconds(1)), "refused before it expired");
+        EnvelopeAssertions.assertErrorEnvelope(refused, 401, "10001");
+    }
+
+    /** Asks with the token until it is refused, for at most 5 seconds. */
+    private TestHttp.Reply untilRefused(String token) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        TestHttp.Reply reply = whoAmI(token);
+        while (reply.status() == 200 && System.nanoTime() < deadline) {
+            reply = whoAmI(token);
+        }
+        return reply;
     }
 }

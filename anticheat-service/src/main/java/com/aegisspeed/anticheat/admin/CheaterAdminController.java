@@ -1,5 +1,7 @@
 package com.aegisspeed.anticheat.admin;
 
+import com.aegisspeed.common.identity.Role;
+import io.micronaut.security.annotation.Secured;
 import com.aegisspeed.common.internal.AuthInternalClient;
 import com.aegisspeed.anticheat.Paging;
 import com.aegisspeed.anticheat.report.CheckLog;
@@ -24,6 +26,7 @@ import jakarta.validation.Valid;
 import java.util.function.Supplier;
 
 import static com.aegisspeed.anticheat.admin.AdminCodes.INTERNAL_ERROR;
+import static com.aegisspeed.anticheat.admin.AdminCodes.NOT_ADMIN;
 import static com.aegisspeed.anticheat.admin.AdminCodes.NOT_OPEN;
 import static com.aegisspeed.anticheat.admin.AdminCodes.TOKEN_INVALID;
 
@@ -31,6 +34,7 @@ import static com.aegisspeed.anticheat.admin.AdminCodes.TOKEN_INVALID;
  * {@code /anticheat/admin/*} (docs/internal-api.md): cheating records and cheater marks, for admins holding
  * a valid dynamic admin secret. Cheating records are checks reported {@code Failed} or {@code Suspicious}.
  */
+@Secured({Role.Labels.ORG_ADMIN, Role.Labels.ADMIN, Role.Labels.SUPER_ADMIN})
 @Controller("/anticheat/admin")
 public class CheaterAdminController {
 
@@ -50,7 +54,8 @@ public class CheaterAdminController {
     }
 
     @Get("/list_cheating_records")
-    @ApiEndpoint(internalErrorCode = INTERNAL_ERROR, notOpenCode = NOT_OPEN, tokenInvalidCode = TOKEN_INVALID)
+    @ApiEndpoint(internalErrorCode = INTERNAL_ERROR, notOpenCode = NOT_OPEN, tokenInvalidCode = TOKEN_INVALID,
+            roleRefusedCode = NOT_ADMIN, roleRefusedText = AdminGuard.NOT_ADMIN_TEXT)
     public HttpResponse<ApiResponse> listCheatingRecords(VerifiedToken token,
                                                          @Nullable @Header(AuthInternalClient.ADMIN_SECRET_HEADER) String adminSecret,
                                                          @Nullable @QueryValue("user_AegisSpeed_id") String userAegisSpeedId,
@@ -73,7 +78,8 @@ public class CheaterAdminController {
     }
 
     @Post("/mark_cheater")
-    @ApiEndpoint(internalErrorCode = INTERNAL_ERROR, notOpenCode = NOT_OPEN, tokenInvalidCode = TOKEN_INVALID)
+    @ApiEndpoint(internalErrorCode = INTERNAL_ERROR, notOpenCode = NOT_OPEN, tokenInvalidCode = TOKEN_INVALID,
+            roleRefusedCode = NOT_ADMIN, roleRefusedText = AdminGuard.NOT_ADMIN_TEXT)
     public HttpResponse<ApiResponse> markCheater(VerifiedToken token,
                                                  @Nullable @Header(AuthInternalClient.ADMIN_SECRET_HEADER) String adminSecret,
                                                  @Valid @Body MarkRequest request) {
@@ -82,7 +88,8 @@ public class CheaterAdminController {
     }
 
     @Post("/unmark_cheater")
-    @ApiEndpoint(internalErrorCode = INTERNAL_ERROR, notOpenCode = NOT_OPEN, tokenInvalidCode = TOKEN_INVALID)
+    @ApiEndpoint(internalErrorCode = INTERNAL_ERROR, notOpenCode = NOT_OPEN, tokenInvalidCode = TOKEN_INVALID,
+            roleRefusedCode = NOT_ADMIN, roleRefusedText = AdminGuard.NOT_ADMIN_TEXT)
     public HttpResponse<ApiResponse> unmarkCheater(VerifiedToken token,
                                                    @Nullable @Header(AuthInternalClient.ADMIN_SECRET_HEADER) String adminSecret,
                                                    @Valid @Body UnmarkRequest request) {
@@ -91,7 +98,8 @@ public class CheaterAdminController {
     }
 
     @Get("/get_cheater_mark_history")
-    @ApiEndpoint(internalErrorCode = INTERNAL_ERROR, notOpenCode = NOT_OPEN, tokenInvalidCode = TOKEN_INVALID)
+    @ApiEndpoint(internalErrorCode = INTERNAL_ERROR, notOpenCode = NOT_OPEN, tokenInvalidCode = TOKEN_INVALID,
+            roleRefusedCode = NOT_ADMIN, roleRefusedText = AdminGuard.NOT_ADMIN_TEXT)
     public HttpResponse<ApiResponse> markHistory(VerifiedToken token,
                                                  @Nullable @Header(AuthInternalClient.ADMIN_SECRET_HEADER) String adminSecret,
                                                  @Nullable @QueryValue("user_AegisSpeed_id") String userAegisSpeedId,

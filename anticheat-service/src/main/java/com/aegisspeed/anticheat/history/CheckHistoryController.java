@@ -1,5 +1,7 @@
 package com.aegisspeed.anticheat.history;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import com.aegisspeed.anticheat.Paging;
 import com.aegisspeed.anticheat.report.CheckLog;
 import com.aegisspeed.anticheat.report.CheckLogRepository;
@@ -24,6 +26,7 @@ import java.util.List;
  * {@code GET /user/info/get_user_check_info} (docs/api-machine-anticheat.md): the token's user's checks, newest
  * first, paged. The reference has no paging; without parameters this answers the newest 20.
  */
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/user/info")
 public class CheckHistoryController {
 

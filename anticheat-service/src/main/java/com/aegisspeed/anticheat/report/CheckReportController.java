@@ -1,5 +1,7 @@
 package com.aegisspeed.anticheat.report;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import com.aegisspeed.common.envelope.ApiEndpoint;
 import com.aegisspeed.common.envelope.ApiResponse;
 import com.aegisspeed.common.token.VerifiedToken;
@@ -16,6 +18,7 @@ import static com.aegisspeed.anticheat.report.ReportCodes.NOT_OPEN;
 import static com.aegisspeed.anticheat.report.ReportCodes.TOKEN_INVALID;
 
 /** {@code POST /anticheat/report/report_check_result}: the ASAC core check unit reports a check of the token's user. */
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/anticheat/report")
 public class CheckReportController {
 

@@ -1,5 +1,7 @@
 package com.aegisspeed.anticheat.status;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import com.aegisspeed.anticheat.admin.CheaterMarkRepository;
 import com.aegisspeed.anticheat.report.CheckLogRepository;
 import com.aegisspeed.anticheat.report.CheckResults;
@@ -18,6 +20,7 @@ import io.micronaut.serde.annotation.Serdeable;
  * {@code GET /anticheat/check/check_user_cheat_status}: whether the token's user is marked as a cheater and
  * how many cheating records (Failed or Suspicious checks) they have. Every outcome carries {@code data}.
  */
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/anticheat/check")
 public class CheatStatusController {
 

@@ -6,14 +6,12 @@ import com.aegisspeed.auth.login.LoginAttempts;
 import com.aegisspeed.auth.login.LoginGuard.LoginSubjects;
 import com.aegisspeed.auth.login.TokenResponses;
 import com.aegisspeed.common.envelope.ApiEndpoint;
+import com.aegisspeed.common.identity.Role;
+import io.micronaut.security.annotation.Secured;
 import com.aegisspeed.common.envelope.ApiResponse;
 import com.aegisspeed.common.envelope.Refusal;
 import com.aegisspeed.common.internal.CredentialsCheck;
-import com.aegisspeed.common.token.TokenVerifier;
 import com.aegisspeed.common.token.VerifiedToken;
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.annotation.Header;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -25,27 +23,23 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * {@code POST /user/login_admin_info/verify/get_secret_admin_password} (docs/contract.md): an admin re-enters
  * the password with a valid admin token and gets a dynamic secret valid 10 minutes, bound to that token, to
  * send as {@code X-Admin-Secret}. The re-entry counts as a login attempt ({@code LoginGuard}).
- * Codes (the reference has none): 10000 issued · 401 10001 bad token · 403 10002 not open · 500 10003 server
+ * The role is checked by {@code @Secured}. Codes (the reference has none): 10000 issued · 401 10001 bad token · 403 10002 not open · 500 10003 server
  * error · 401 10004 wrong password · 401 10005 not an admin account · 429 00001 too many failures.
  */
 @Controller
 public class AdminSecretController {
 
-    private final TokenVerifier verifier;
     private final AdminSecrets secrets;
     private final LoginAttempts attempts;
     private final ClientAddress clientAddress;
 
-    public AdminSecretController(TokenVerifier verifier, AdminSecrets secrets, LoginAttempts attempts,
-                                 ClientAddress clientAddress) {
-        this.verifier = verifier;
+    public AdminSecretController(AdminSecrets secrets, LoginAttempts attempts, ClientAddress clientAddress) {
         this.secrets = secrets;
         this.attempts = attempts;
         this.clientAddress = clientAddress;
@@ -60,14 +54,12 @@ public class AdminSecretController {
     }
 
     @Post("/user/login_admin_info/verify/get_secret_admin_password")
-    @ApiEndpoint(internalErrorCode = AdminSecret.INTERNAL_ERROR, notOpenCode = AdminSecret.NOT_OPEN)
-    public HttpResponse<ApiResponse> getSecretAdminPassword(@Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
-                                                            @Valid @Body PasswordReentry body, HttpRequest<?> request) {
-        // Verified here, on the IO pool: auth-service's revocation check reads its database (see LogoutController).
-        VerifiedToken token = verifier.verify(authorization);
-        if (!token.isAdmin()) {
-            throw new Refusal(HttpStatus.UNAUTHORIZED, AdminSecret.NOT_ADMIN, "This account is not an admin account");
-        }
+    @Secured({Role.Labels.ORG_ADMIN, Role.Labels.ADMIN, Role.Labels.SUPER_ADMIN})
+    @ApiEndpoint(internalErrorCode = AdminSecret.INTERNAL_ERROR, notOpenCode = AdminSecret.NOT_OPEN,
+            roleRefusedCode = AdminSecret.NOT_ADMIN, roleRefusedStatus = 401,
+            roleRefusedText = "This account is not an admin account")
+    public HttpResponse<ApiResponse> getSecretAdminPassword(VerifiedToken token, @Valid @Body PasswordReentry body,
+                                                            HttpRequest<?> request) {
         LoginAttempts.Outcome outcome = attempts.check(
                 LoginSubjects.of(Optional.of(token.aegisSpeedId()), clientAddress.of(request)),
                 new CredentialsCheck(null, token.aegisSpeedId(), body.userPassword()));

@@ -1,5 +1,7 @@
 package com.aegisspeed.auth.adminsecret;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import com.aegisspeed.common.envelope.ApiResponse;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.http.annotation.Body;
@@ -14,6 +16,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 
 /** {@code POST /internal/admin-secrets/verify} (docs/internal-api.md): whether the secret is valid for that token. */
 @Hidden
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/internal/admin-secrets")
 public class InternalAdminSecretController {
 

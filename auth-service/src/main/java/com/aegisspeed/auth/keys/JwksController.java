@@ -1,11 +1,14 @@
 package com.aegisspeed.auth.keys;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 
 /** {@code GET /.well-known/jwks.json}: the public keys verifiers check token signatures with (no envelope). */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
 public class JwksController {
 

@@ -1,5 +1,7 @@
 package com.aegisspeed.auth.login;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import com.aegisspeed.auth.login.LoginGuard.LoginSubjects;
 import com.aegisspeed.common.envelope.ApiResponse;
 import com.aegisspeed.common.envelope.Overloaded;
@@ -23,6 +25,7 @@ import io.swagger.v3.oas.annotations.Hidden;
  * draws on one budget of 5 (account) and 20 (address) failures.
  */
 @Hidden
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/internal/login-guard")
 public class InternalLoginGuardController {
 

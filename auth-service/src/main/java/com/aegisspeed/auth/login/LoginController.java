@@ -1,5 +1,7 @@
 package com.aegisspeed.auth.login;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import com.aegisspeed.auth.AuthCodes.Login;
 import com.aegisspeed.auth.login.LoginGuard.LoginSubjects;
 import com.aegisspeed.auth.token.TokenIssuer;
@@ -33,6 +35,7 @@ import java.util.Optional;
  * {@code POST /user/login/login_admin_info_by_aegisspeed_id} (admin roles only), docs/api-auth-user.md.
  * Both count failures against the account and the client address ({@link LoginGuard}).
  */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/user/login")
 public class LoginController {
 

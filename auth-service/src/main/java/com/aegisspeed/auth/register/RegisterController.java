@@ -1,5 +1,7 @@
 package com.aegisspeed.auth.register;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import com.aegisspeed.auth.AuthCodes.Register;
 import com.aegisspeed.common.identity.PasswordPolicy;
 import com.aegisspeed.auth.login.TokenResponses;
@@ -36,6 +38,7 @@ import java.util.Map;
  * its unique keys decide concurrent registrations) and answers a token. Validation failures answer 400
  * (docs/contract.md), conflicts 409. The password policy has no documented code: {@code 10010}.
  */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/user/register")
 public class RegisterController {
 

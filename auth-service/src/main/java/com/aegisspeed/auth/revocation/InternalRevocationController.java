@@ -1,5 +1,7 @@
 package com.aegisspeed.auth.revocation;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import com.aegisspeed.common.envelope.ApiResponse;
 import com.aegisspeed.common.token.RevocationFeed;
 import io.micronaut.http.annotation.Controller;
@@ -13,6 +15,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 
 /** The internal revocation API of docs/internal-api.md (guarded by the internal secret). */
 @Hidden
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/internal")
 public class InternalRevocationController {
 

@@ -1,43 +1,40 @@
 package com.aegisspeed.auth.token;
 
-import com.aegisspeed.auth.keys.SigningKeys;
 import com.aegisspeed.auth.revocation.Revocations;
 import com.aegisspeed.common.internal.InternalUser;
 import com.aegisspeed.common.token.JwtConfiguration;
 import com.aegisspeed.common.token.TokenClaims;
 import com.aegisspeed.common.token.TokenLifetime;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import io.micronaut.security.token.Claims;
+import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Issues the project's tokens (docs/internal-api.md): ES256 with the current key's {@code kid}, {@code iss},
+ * Issues the project's tokens (docs/internal-api.md) with micronaut-security-jwt's generator, which signs them
+ * ES256 with the current key under its {@code kid} ({@code TokenSignatures}): {@code iss},
  * {@code aud}, {@code sub} = public id, {@code aegisspeed_id}, {@code roles}, a fresh {@code jti}, and
  * {@code exp} exactly 7 days after {@code iat}.
  */
 @Singleton
 public class TokenIssuer {
 
-    private final SigningKeys keys;
+    private final JwtTokenGenerator generator;
     private final JwtConfiguration configuration;
     private final Revocations revocations;
     private final Clock clock;
 
-    public TokenIssuer(SigningKeys keys, JwtConfiguration configuration, Revocations revocations, Clock clock) {
-        this.keys = keys;
+    public TokenIssuer(JwtTokenGenerator generator, JwtConfiguration configuration, Revocations revocations,
+                       Clock clock) {
+        this.generator = generator;
         this.configuration = configuration;
         this.revocations = revocations;
         this.clock = clock;
@@ -57,24 +54,15 @@ public class TokenIssuer {
     }
 
     private String issue(InternalUser user, Instant issuedAt) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer(configuration.issuer())
-                .audience(configuration.audience())
-                .subject(user.publicId())
-                .issueTime(Date.from(issuedAt))
-                .expirationTime(Date.from(issuedAt.plus(TokenLifetime.LIFETIME)))
-                .jwtID(UUID.randomUUID().toString())
-                .claim(TokenClaims.AEGISSPEED_ID, user.aegisSpeedId())
-                .claim(TokenClaims.ROLES, List.of(user.role()))
-                .build();
-        ECKey key = keys.current();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256)
-                .keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
-        try {
-            jwt.sign(new ECDSASigner(key));
-        } catch (JOSEException e) {
-            throw new IllegalStateException("cannot sign a token", e);
-        }
-        return jwt.serialize();
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put(Claims.ISSUER, configuration.issuer());
+        claims.put(Claims.AUDIENCE, configuration.audience());
+        claims.put(Claims.SUBJECT, user.publicId());
+        claims.put(Claims.ISSUED_AT, Date.from(issuedAt));
+        claims.put(Claims.EXPIRATION_TIME, Date.from(issuedAt.plus(TokenLifetime.LIFETIME)));
+        claims.put(Claims.TOKEN_ID, UUID.randomUUID().toString());
+        claims.put(TokenClaims.AEGISSPEED_ID, user.aegisSpeedId());
+        claims.put(TokenClaims.ROLES, List.of(user.role()));
+        return generator.generateToken(claims).orElseThrow(() -> new IllegalStateException("cannot sign a token"));
     }
 }

@@ -27,4 +27,16 @@ public @interface ApiEndpoint {
 
     /** The code a missing, invalid, expired or revoked token answers (HTTP 401); {@code 10001} on every documented endpoint. */
     String tokenInvalidCode() default "10001";
+
+    /**
+     * The code a valid token without the role the endpoint's {@code @Secured} asks for answers; empty where no
+     * role is asked for (then such a token is refused as an invalid one).
+     */
+    String roleRefusedCode() default "";
+
+    /** The HTTP status of that refusal: 403, or 401 where the contract documents it so. */
+    int roleRefusedStatus() default 403;
+
+    /** The text of that refusal. */
+    String roleRefusedText() default "This account may not use this endpoint";
 }

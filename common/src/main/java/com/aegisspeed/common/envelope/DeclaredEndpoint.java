@@ -28,6 +28,20 @@ public record DeclaredEndpoint(String internalErrorCode, String notOpenCode, Env
                         a.stringValue("tokenInvalidCode").orElse(DEFAULT_TOKEN_INVALID_CODE)));
     }
 
+    /** How a token without the role the endpoint asks for is refused ({@link ApiEndpoint#roleRefusedCode}). */
+    public record RoleRefusal(HttpStatus status, String code, String text) {
+    }
+
+    /** The role refusal the request's route declares, if it declares one. */
+    public static Optional<RoleRefusal> roleRefusal(HttpRequest<?> request) {
+        return RouteAttributes.getRouteInfo(request)
+                .flatMap(route -> route.findAnnotation(ApiEndpoint.class))
+                .filter(a -> !a.stringValue("roleRefusedCode").orElse("").isEmpty())
+                .map(a -> new RoleRefusal(HttpStatus.valueOf(a.intValue("roleRefusedStatus").orElse(403)),
+                        a.stringValue("roleRefusedCode").orElseThrow(),
+                        a.stringValue("roleRefusedText").orElse("This account may not use this endpoint")));
+    }
+
     /** An error body in the given envelope shape. */
     public static Object errorBody(Envelope shape, HttpStatus status, String code, String text) {
         return switch (shape) {

@@ -1,5 +1,7 @@
 package com.aegisspeed.common.health;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import com.aegisspeed.common.envelope.ApiResponse;
 import com.aegisspeed.common.envelope.Codes;
 import io.micronaut.context.annotation.Value;
@@ -22,6 +24,7 @@ import java.util.Map;
  * Bound to the management port ({@code aegis.management.port}): Micronaut opens it as a second listener that
  * serves these routes and {@code /prometheus} only, and the public port never serves them.
  */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller(value = "/health", port = "${aegis.management.port}")
 public class HealthController {
 

@@ -17,8 +17,8 @@ import java.time.Duration;
 
 /**
  * Reads auth-service's revocation feed with the JDK's HTTP client rather than Micronaut's: the first read
- * happens while a request's token is checked, possibly on a Netty event loop (the {@code VerifiedToken} argument
- * binder), where Micronaut's blocking client must not run.
+ * happens while a request's token is checked ({@link TokenClaimsValidator}) inside micronaut-security's reactive
+ * filter, and the JDK's client blocks only the thread that calls it, never one of Netty's event loops.
  */
 @Singleton
 public class RevocationFeedReader {

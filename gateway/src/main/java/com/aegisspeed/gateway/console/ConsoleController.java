@@ -1,5 +1,7 @@
 package com.aegisspeed.gateway.console;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import com.aegisspeed.gateway.routing.GatewayErrors;
 import com.aegisspeed.gateway.routing.RouteEnvelope;
 import io.micronaut.http.HttpRequest;
@@ -25,6 +27,7 @@ import java.util.stream.Collectors;
  * origin (no inline script or style, no other host, no framing). Not in the route table, so the endpoint-open
  * flags and the token checks do not apply to the page itself, only to the API calls it makes.
  */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/console")
 public class ConsoleController {
 

@@ -1,6 +1,8 @@
 package com.aegisspeed.gateway.flags;
 
 import com.aegisspeed.common.envelope.ApiEndpoint;
+import com.aegisspeed.common.identity.Role;
+import io.micronaut.security.annotation.Secured;
 import com.aegisspeed.common.envelope.ApiResponse;
 import com.aegisspeed.common.envelope.Codes;
 import com.aegisspeed.common.envelope.Refusal;
@@ -38,7 +40,9 @@ import java.util.function.Supplier;
  */
 @Controller("/admin/endpoints")
 @ExecuteOn(TaskExecutors.BLOCKING)
-@ApiEndpoint(internalErrorCode = OperatorAccess.INTERNAL_ERROR, notOpenCode = Codes.ENDPOINT_NOT_OPEN)
+@ApiEndpoint(internalErrorCode = OperatorAccess.INTERNAL_ERROR, notOpenCode = Codes.ENDPOINT_NOT_OPEN,
+        roleRefusedCode = OperatorAccess.ROLE_NOT_ALLOWED, roleRefusedText = OperatorAccess.ROLE_NOT_ALLOWED_TEXT)
+@Secured({Role.Labels.ADMIN, Role.Labels.SUPER_ADMIN})
 public class AdminEndpointsController {
 
     static final String NO_SUCH_TARGET = "10006";

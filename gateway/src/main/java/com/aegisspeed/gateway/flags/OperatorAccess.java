@@ -8,9 +8,10 @@ import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
 /**
- * Who may use the operator API under {@code /admin}: a {@code 管理员} or {@code 超级管理员} token presenting a valid
- * dynamic admin secret ({@code X-Admin-Secret}, docs/contract.md). One check for every {@code /admin} endpoint,
- * the read-only ones included.
+ * The operator API under {@code /admin} is for a {@code 管理员} or {@code 超级管理员} token (checked by
+ * micronaut-security's {@code @Secured}, refused 403 {@value #ROLE_NOT_ALLOWED}) presenting a valid dynamic
+ * admin secret ({@code X-Admin-Secret}, docs/contract.md), checked here. One check for every {@code /admin}
+ * endpoint, the read-only ones included.
  */
 @Singleton
 public class OperatorAccess {
@@ -18,7 +19,9 @@ public class OperatorAccess {
     /** The {@code /admin} endpoints' internal-error code: the flag database failed, or the secret could not be checked. */
     public static final String INTERNAL_ERROR = "10003";
     static final String ADMIN_SECRET_INVALID = "10004";
-    static final String ROLE_NOT_ALLOWED = "10005";
+    public static final String ROLE_NOT_ALLOWED = "10005";
+    public static final String ROLE_NOT_ALLOWED_TEXT = "This account may not change endpoint flags";
+
 
     private final AuthInternalClient auth;
 
@@ -26,11 +29,8 @@ public class OperatorAccess {
         this.auth = auth;
     }
 
-    /** Role first (no call needed), then the dynamic secret, which auth-service checks against the token. */
+    /** The dynamic secret, which auth-service checks against the token (the role was checked before). */
     public void require(VerifiedToken token, @Nullable String secret) {
-        if (!token.mayChangeEndpointFlags()) {
-            throw new Refusal(HttpStatus.FORBIDDEN, ROLE_NOT_ALLOWED, "This account may not change endpoint flags");
-        }
         if (!auth.isValidAdminSecret(secret, token)) {
             throw new Refusal(HttpStatus.UNAUTHORIZED, ADMIN_SECRET_INVALID, "Dynamic admin secret expired or invalid");
         }

@@ -125,7 +125,7 @@ public class GatewayFilter implements HttpServerFilter {
         if (!route.tokenRequired()) {
             return limited(route, clientBuckets, pass);
         }
-        return tokens.verify(request.getHeaders().get(HttpHeaders.AUTHORIZATION))
+        return tokens.verify(request.getHeaders().get(HttpHeaders.AUTHORIZATION), request)
                 .map(TokenOutcome::valid)
                 .onErrorResume(error -> Mono.just(TokenOutcome.failed(error)))
                 .flatMap(outcome -> {

@@ -1,6 +1,8 @@
 package com.aegisspeed.gateway.stats;
 
 import com.aegisspeed.common.envelope.ApiEndpoint;
+import com.aegisspeed.common.identity.Role;
+import io.micronaut.security.annotation.Secured;
 import com.aegisspeed.common.envelope.ApiResponse;
 import com.aegisspeed.common.envelope.Codes;
 import com.aegisspeed.common.internal.AuthInternalClient;
@@ -37,7 +39,9 @@ import java.util.Map;
  */
 @Controller("/admin/endpoints/statistics")
 @ExecuteOn(TaskExecutors.BLOCKING)
-@ApiEndpoint(internalErrorCode = OperatorAccess.INTERNAL_ERROR, notOpenCode = Codes.ENDPOINT_NOT_OPEN)
+@ApiEndpoint(internalErrorCode = OperatorAccess.INTERNAL_ERROR, notOpenCode = Codes.ENDPOINT_NOT_OPEN,
+        roleRefusedCode = OperatorAccess.ROLE_NOT_ALLOWED, roleRefusedText = OperatorAccess.ROLE_NOT_ALLOWED_TEXT)
+@Secured({Role.Labels.ADMIN, Role.Labels.SUPER_ADMIN})
 public class StatisticsController {
 
     private static final int DEFAULT_MINUTES = 5;

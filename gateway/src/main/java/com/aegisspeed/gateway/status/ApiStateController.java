@@ -1,5 +1,7 @@
 package com.aegisspeed.gateway.status;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import com.aegisspeed.common.envelope.ApiEndpoint;
 import com.aegisspeed.common.envelope.ApiResponse;
 import com.aegisspeed.common.envelope.Codes;
@@ -30,6 +32,7 @@ import java.util.concurrent.ExecutorService;
  * always answers 200 {@code 10000}; the states are the payload. Each configured upstream is asked on its management
  * port ({@code micronaut.http.services.<name>-management}), the only port its probes answer on.
  */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/test")
 public class ApiStateController {
 

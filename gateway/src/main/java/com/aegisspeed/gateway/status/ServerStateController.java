@@ -1,5 +1,7 @@
 package com.aegisspeed.gateway.status;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import com.aegisspeed.common.envelope.ApiEndpoint;
 import com.aegisspeed.common.envelope.ApiResponse;
 import com.aegisspeed.common.envelope.Codes;
@@ -27,6 +29,7 @@ import java.util.Map;
  * version, {@code Python_version} the Java version shaped like Python's {@code version_info}
  * ({@code [17, 0, 15, "final", 0, 0]}). Without a configured secret it refuses everyone.
  */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/test")
 public class ServerStateController {
 

@@ -1,5 +1,7 @@
 package com.aegisspeed.gateway.status;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import com.aegisspeed.common.envelope.ApiEndpoint;
 import com.aegisspeed.common.envelope.ApiResponse;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -8,6 +10,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.serde.annotation.Serdeable;
 
 /** docs/api-gateway.md: the versions a client checks at start-up, from configuration. */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/verify")
 public class VersionController {
 

@@ -1,31 +1,27 @@
 package com.aegisspeed.gateway.token;
 
-import com.aegisspeed.common.token.RevocationCheck;
 import com.aegisspeed.common.token.TokenRejectedException;
-import com.aegisspeed.common.token.TokenVerifier;
+import com.aegisspeed.common.token.VerifiedSignatures;
 import com.aegisspeed.common.token.VerifiedToken;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.micronaut.scheduling.TaskExecutors;
-import jakarta.inject.Named;
+import com.nimbusds.jwt.JWT;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.security.token.jwt.generator.claims.JwtClaimsSetAdapter;
+import io.micronaut.security.token.jwt.validator.ReactiveJsonWebTokenValidator;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
-import java.time.Clock;
-import java.util.concurrent.ExecutorService;
+import java.text.ParseException;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Verifies bearer tokens for protected routes without blocking the event loop. A token seen before is
- * accepted from a cache of its checked signature and claims (expiry and revocation are still checked on every
- * request); a new one is verified by {@link TokenVerifier} on the IO pool, because a first revocation poll or a
- * key refresh may wait on auth-service.
+ * Verifies bearer tokens for the routes the gateway forwards, which micronaut-security's filter never sees (the
+ * gateway answers them before it): the library's validator, with the services' shared signature cache
+ * ({@link VerifiedSignatures}), so a token seen before costs no signature check; claims and revocation are checked
+ * on every request.
  * <p>
- * The header must be exactly {@code Bearer <jwt>}: one space, no padding. The cache is keyed by the token
- * itself, weighed by its length and bounded ({@link TokenCacheConfiguration}), so neither padded headers nor
- * a flood of distinct tokens can grow it past its budget.
+ * The header must be exactly {@code Bearer <jwt>}: one space, no padding, so that neither padded headers nor
+ * anything else but a compact JWS reach the cache.
  */
 @Singleton
 public class GatewayTokens {
@@ -34,56 +30,37 @@ public class GatewayTokens {
     private static final Pattern BEARER = Pattern.compile("(?i:Bearer) [A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
     private static final int SCHEME_LENGTH = "Bearer ".length();
 
-    private final TokenVerifier verifier;
-    private final RevocationCheck revocations;
-    private final Clock clock;
-    private final Scheduler verifying;
-    private final Cache<String, VerifiedToken> checked;
+    private final ReactiveJsonWebTokenValidator<JWT, HttpRequest<?>> validator;
+    private final VerifiedSignatures signatures;
 
-    public GatewayTokens(TokenVerifier verifier, RevocationCheck revocations, Clock clock,
-                         TokenCacheConfiguration configuration,
-                         @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
-        this.verifier = verifier;
-        this.revocations = revocations;
-        this.clock = clock;
-        this.verifying = Schedulers.fromExecutorService(blocking);
-        this.checked = Caffeine.newBuilder()
-                // A withdrawn signing key stops working once its tokens' checks have aged out.
-                .expireAfterWrite(configuration.trust())
-                .maximumWeight(configuration.maxKilobytes() * 1024L)
-                .weigher((String token, VerifiedToken verified) -> token.length() + TokenCacheConfiguration.ENTRY_OVERHEAD)
-                .ticker(() -> clock.millis() * 1_000_000L)
-                .build();
+    public GatewayTokens(ReactiveJsonWebTokenValidator<JWT, HttpRequest<?>> validator, VerifiedSignatures signatures) {
+        this.validator = validator;
+        this.signatures = signatures;
     }
 
     /**
      * @return the verified token, or an error: {@link TokenRejectedException} for a missing, malformed, invalid,
      * expired or revoked one, {@code TokenCheckUnavailableException} while keys or revocations cannot be known
      */
-    public Mono<VerifiedToken> verify(String authorization) {
+    public Mono<VerifiedToken> verify(String authorization, HttpRequest<?> request) {
         if (authorization == null || !BEARER.matcher(authorization).matches()) {
             return Mono.error(new TokenRejectedException("no well-formed bearer token"));
         }
-        String token = authorization.substring(SCHEME_LENGTH);
-        VerifiedToken cached = checked.getIfPresent(token);
-        if (cached != null) {
-            if (!clock.instant().isBefore(cached.expiresAt())) {
-                checked.invalidate(token);
-                return Mono.error(new TokenRejectedException("expired"));
-            }
-            if (revocations.isRevoked(cached)) {
-                return Mono.error(new TokenRejectedException("revoked"));
-            }
-            return Mono.just(cached);
-        }
-        return Mono.fromCallable(() -> verifier.verify(authorization))
-                .subscribeOn(verifying)
-                .doOnNext(verified -> checked.put(verified.raw(), verified)); // the key is the token the entry holds anyway
+        return Mono.from(validator.validate(authorization.substring(SCHEME_LENGTH), request))
+                .flatMap(jwt -> Mono.justOrEmpty(claimsOf(jwt)))
+                .switchIfEmpty(Mono.error(() -> new TokenRejectedException("invalid, expired or revoked")));
     }
 
-    /** What the cache holds now, in bytes as it weighs them (pending evictions done first). */
+    private static Optional<VerifiedToken> claimsOf(JWT jwt) {
+        try {
+            return VerifiedToken.of(new JwtClaimsSetAdapter(jwt.getJWTClaimsSet()));
+        } catch (ParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** What the signature cache holds now, in bytes as it weighs them. */
     public long cachedWeight() {
-        checked.cleanUp();
-        return checked.policy().eviction().orElseThrow().weightedSize().orElseThrow();
+        return signatures.cachedWeight();
     }
 }

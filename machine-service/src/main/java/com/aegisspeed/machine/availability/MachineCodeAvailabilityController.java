@@ -1,5 +1,7 @@
 package com.aegisspeed.machine.availability;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import com.aegisspeed.common.envelope.ApiEndpoint;
 import com.aegisspeed.common.envelope.AvailabilityResponse;
 import com.aegisspeed.common.envelope.Codes;
@@ -26,6 +28,7 @@ import java.util.Optional;
  * {@code POST /verify/verify_is_machine_code_available} (docs/api-machine-anticheat.md): whether a machine code is
  * bound, and whether to the user with the given ID number. {@code result: true} means "already bound".
  */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/verify")
 public class MachineCodeAvailabilityController {
 

@@ -1,5 +1,7 @@
 package com.aegisspeed.machine.binding;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import com.aegisspeed.common.envelope.ApiEndpoint;
 import com.aegisspeed.common.envelope.ApiResponse;
 import com.aegisspeed.common.token.VerifiedToken;
@@ -15,6 +17,7 @@ import static com.aegisspeed.machine.binding.RegistrationCodes.INTERNAL_ERROR;
 import static com.aegisspeed.machine.binding.RegistrationCodes.NOT_OPEN;
 
 /** {@code /machine/register/*}: binds a machine to a user; the code table is in docs/api-machine-anticheat.md. */
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/machine/register")
 public class MachineRegistrationController {
 

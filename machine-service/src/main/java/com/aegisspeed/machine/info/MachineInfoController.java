@@ -1,5 +1,7 @@
 package com.aegisspeed.machine.info;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import com.aegisspeed.common.envelope.ApiEndpoint;
 import com.aegisspeed.common.envelope.ApiResponse;
 import com.aegisspeed.common.token.VerifiedToken;
@@ -14,6 +16,7 @@ import static com.aegisspeed.machine.info.MachineInfoCodes.NOT_OPEN;
 import static com.aegisspeed.machine.info.MachineInfoCodes.TOKEN_INVALID;
 
 /** {@code GET /machine/info/get_machine_info}: the machines bound to a user; codes in docs/api-machine-anticheat.md. */
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/machine/info")
 public class MachineInfoController {
 

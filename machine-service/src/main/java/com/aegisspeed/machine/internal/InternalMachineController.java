@@ -1,5 +1,7 @@
 package com.aegisspeed.machine.internal;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import com.aegisspeed.common.time.Utc;
 import com.aegisspeed.common.envelope.ApiResponse;
 import com.aegisspeed.machine.binding.MachineRepository;
@@ -15,6 +17,7 @@ import io.swagger.v3.oas.annotations.Hidden;
  * internal secret like every {@code /internal/**} path; anticheat-service asks it before storing a report.
  */
 @Hidden
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/internal/machines")
 public class InternalMachineController {
 

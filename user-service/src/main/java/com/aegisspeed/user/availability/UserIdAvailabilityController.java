@@ -1,5 +1,7 @@
 package com.aegisspeed.user.availability;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import com.aegisspeed.common.envelope.Refusal;
 import com.aegisspeed.user.UserCodes.IdAvailability;
 import com.aegisspeed.common.envelope.ApiEndpoint;
@@ -27,6 +29,7 @@ import java.time.LocalDate;
  * check: 10000 not registered, 10003 registered, 400 10002 invalid ID number, 403 10001 not open, and
  * 500 10004 for a server fault.
  */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
 public class UserIdAvailabilityController {
 

@@ -1,5 +1,7 @@
 package com.aegisspeed.user.directory;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import com.aegisspeed.user.UserCodes.Internal;
 import com.aegisspeed.common.envelope.ApiResponse;
 import com.aegisspeed.common.envelope.Codes;
@@ -33,6 +35,7 @@ import io.swagger.v3.oas.annotations.Hidden;
  * validated from auth-service; here only its shape is checked.
  */
 @Hidden
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/internal/users")
 public class InternalUsersController {
 

@@ -1,5 +1,8 @@
 package com.aegisspeed.user.info;
 
+import com.aegisspeed.common.identity.Role;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import com.aegisspeed.user.UserCodes.Info;
 import com.aegisspeed.common.envelope.ApiEndpoint;
 import com.aegisspeed.common.envelope.ApiResponse;
@@ -27,8 +30,11 @@ import java.util.Optional;
  * {@code GET /user/info/get_admin_info} (docs/api-auth-user.md: an admin token plus the dynamic admin secret
  * in {@code X-Admin-Secret}, checked with auth-service).
  */
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/user/info")
 public class UserInfoController {
+
+    private static final String ADMIN_SECRET_INVALID_TEXT = "动态密钥已过期或无效";
 
     private final UserAccountRepository users;
     private final AuthInternalClient auth;
@@ -69,20 +75,23 @@ public class UserInfoController {
     }
 
     /**
-     * A token without an admin role cannot hold an admin secret: it answers as a missing secret does (401 10004).
+     * A token without an admin role cannot hold an admin secret: {@code @Secured} refuses it as a missing secret
+     * is refused (401 10004).
      */
     @Get("/get_admin_info")
-    @ApiEndpoint(internalErrorCode = Info.INTERNAL_ERROR, notOpenCode = Info.NOT_OPEN)
+    @Secured({Role.Labels.ORG_ADMIN, Role.Labels.ADMIN, Role.Labels.SUPER_ADMIN})
+    @ApiEndpoint(internalErrorCode = Info.INTERNAL_ERROR, notOpenCode = Info.NOT_OPEN,
+            roleRefusedCode = Info.ADMIN_SECRET_INVALID, roleRefusedStatus = 401, roleRefusedText = ADMIN_SECRET_INVALID_TEXT)
     public HttpResponse<ApiResponse> getAdminInfo(VerifiedToken token, @Nullable @Header(AuthInternalClient.ADMIN_SECRET_HEADER) String adminSecret) {
-        if (!token.isAdmin() || !auth.isValidAdminSecret(adminSecret, token)) {
-            throw new Refusal(HttpStatus.UNAUTHORIZED, Info.ADMIN_SECRET_INVALID, "动态密钥已过期或无效");
+        if (!auth.isValidAdminSecret(adminSecret, token)) {
+            throw new Refusal(HttpStatus.UNAUTHORIZED, Info.ADMIN_SECRET_INVALID, ADMIN_SECRET_INVALID_TEXT);
         }
         Optional<UserAccount> found = users.findByPublicId(token.subject());
         if (found.isEmpty()) {
             throw new Refusal(HttpStatus.UNAUTHORIZED, Info.TOKEN_INVALID, "token 已过期或无效");
         }
         if (!found.get().role().isAdmin()) {
-            throw new Refusal(HttpStatus.UNAUTHORIZED, Info.ADMIN_SECRET_INVALID, "动态密钥已过期或无效");
+            throw new Refusal(HttpStatus.UNAUTHORIZED, Info.ADMIN_SECRET_INVALID, ADMIN_SECRET_INVALID_TEXT);
         }
         return HttpResponse.ok(ApiResponse.success("获取成功", new AdminInfo(found.get().aegisSpeedId(), found.get().userName())));
     }

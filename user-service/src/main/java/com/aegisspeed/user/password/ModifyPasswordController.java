@@ -1,5 +1,7 @@
 package com.aegisspeed.user.password;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import com.aegisspeed.user.UserCodes.ModifyPassword;
 import com.aegisspeed.common.identity.PasswordPolicy;
 import com.aegisspeed.common.envelope.ApiEndpoint;
@@ -37,6 +39,7 @@ import java.util.Optional;
  * it without limit. auth-service keeps the counters (one budget with the logins of the same ID number and client
  * address); while they say wait, the password is not even checked, and every check is counted there.
  */
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/user/info")
 public class ModifyPasswordController {
 

@@ -1,5 +1,7 @@
 package com.aegisspeed.user.phone;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import com.aegisspeed.user.UserCodes.ModifyPhone;
 import com.aegisspeed.common.envelope.ApiEndpoint;
 import com.aegisspeed.common.envelope.ApiResponse;
@@ -27,6 +29,7 @@ import java.util.Map;
  * number belongs to another user · 500 10004 server error · 400 10005 not a valid mobile number (no
  * documented code: added).
  */
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/user/info")
 public class ModifyPhoneController {
 
