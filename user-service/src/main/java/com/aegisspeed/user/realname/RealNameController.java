@@ -14,6 +14,8 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,6 +32,7 @@ import java.time.LocalDate;
  * 500 10004 server fault.
  */
 @Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
 public class RealNameController {
 
     private final IdentityVerifier verifier;
