@@ -1,21 +1,20 @@
 package com.aegisspeed.auth.adminsecret;
 
 import com.aegisspeed.auth.AuthCodes.AdminSecret;
-import com.aegisspeed.auth.login.ClientAddress;
 import com.aegisspeed.auth.login.LoginAttempts;
 import com.aegisspeed.auth.login.LoginGuard.LoginSubjects;
 import com.aegisspeed.auth.login.TokenResponses;
 import com.aegisspeed.common.envelope.ApiEndpoint;
 import com.aegisspeed.common.envelope.ApiResponse;
 import com.aegisspeed.common.envelope.Refusal;
-import com.aegisspeed.common.internal.CredentialsCheck;
+import com.aegisspeed.common.internal.InternalUser;
+import com.aegisspeed.common.internal.UserDirectoryClient;
 import com.aegisspeed.common.token.TokenVerifier;
 import com.aegisspeed.common.token.VerifiedToken;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.annotation.Header;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -31,7 +30,8 @@ import java.util.Optional;
 /**
  * {@code POST /user/login_admin_info/verify/get_secret_admin_password} (docs/contract.md): an admin re-enters
  * the password with a valid admin token and gets a dynamic secret valid 10 minutes, bound to that token, to
- * send as {@code X-Admin-Secret}. The re-entry counts as a login attempt ({@code LoginGuard}).
+ * send as {@code X-Admin-Secret}. The re-entry is guarded like a login ({@code LoginGuard}), on a budget of its own
+ * that anonymous login attempts cannot spend (docs/security.md).
  * Codes (the reference has none): 10000 issued · 401 10001 bad token · 403 10002 not open · 500 10003 server
  * error · 401 10004 wrong password · 401 10005 not an admin account · 429 00001 too many failures.
  */
@@ -41,14 +41,14 @@ public class AdminSecretController {
     private final TokenVerifier verifier;
     private final AdminSecrets secrets;
     private final LoginAttempts attempts;
-    private final ClientAddress clientAddress;
+    private final UserDirectoryClient users;
 
     public AdminSecretController(TokenVerifier verifier, AdminSecrets secrets, LoginAttempts attempts,
-                                 ClientAddress clientAddress) {
+                                 UserDirectoryClient users) {
         this.verifier = verifier;
         this.secrets = secrets;
         this.attempts = attempts;
-        this.clientAddress = clientAddress;
+        this.users = users;
     }
 
     @Serdeable
@@ -62,15 +62,18 @@ public class AdminSecretController {
     @Post("/user/login_admin_info/verify/get_secret_admin_password")
     @ApiEndpoint(internalErrorCode = AdminSecret.INTERNAL_ERROR, notOpenCode = AdminSecret.NOT_OPEN)
     public HttpResponse<ApiResponse> getSecretAdminPassword(@Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
-                                                            @Valid @Body PasswordReentry body, HttpRequest<?> request) {
+                                                            @Valid @Body PasswordReentry body) {
         // Verified here, on the IO pool: auth-service's revocation check reads its database (see LogoutController).
         VerifiedToken token = verifier.verify(authorization);
         if (!token.isAdmin()) {
             throw new Refusal(HttpStatus.UNAUTHORIZED, AdminSecret.NOT_ADMIN, "This account is not an admin account");
         }
-        LoginAttempts.Outcome outcome = attempts.check(
-                LoginSubjects.of(Optional.of(token.aegisSpeedId()), clientAddress.of(request)),
-                new CredentialsCheck(null, token.aegisSpeedId(), body.userPassword()));
+        Optional<InternalUser> account = users.findByPublicId(token.subject());
+        if (account.isEmpty()) {
+            throw new Refusal(HttpStatus.UNAUTHORIZED, AdminSecret.TOKEN_INVALID, "Token expired or invalid");
+        }
+        LoginAttempts.Outcome outcome = attempts.reentry(account.get(),
+                LoginSubjects.forSecretReentry(token.subject()), body.userPassword());
         if (outcome instanceof LoginAttempts.Outcome.Locked locked) {
             throw TokenResponses.locked(locked.retryAfter());
         }
@@ -82,7 +85,7 @@ public class AdminSecretController {
         if (outcome instanceof LoginAttempts.Outcome.WrongPassword) {
             throw new Refusal(HttpStatus.UNAUTHORIZED, AdminSecret.WRONG_PASSWORD, "Invalid user password");
         }
-        // The token's account no longer exists (or no longer carries this AegisSpeed ID).
+        // The token's account no longer exists.
         throw new Refusal(HttpStatus.UNAUTHORIZED, AdminSecret.TOKEN_INVALID, "Token expired or invalid");
     }
 }
