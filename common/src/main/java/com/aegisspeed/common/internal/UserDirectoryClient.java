@@ -35,6 +35,10 @@ public class UserDirectoryClient {
     record StateChange(@JsonProperty("user_state") String state) {
     }
 
+    @Serdeable
+    record PasswordChange(@JsonProperty("user_password") String password) {
+    }
+
     public Optional<InternalUser> findByPublicId(String publicId) {
         return find(UriBuilder.of(USERS).path(publicId).toString());
     }
@@ -64,6 +68,21 @@ public class UserDirectoryClient {
             case NOT_FOUND -> new CredentialsResult(Outcome.NO_SUCH_USER, Optional.empty());
             default -> new CredentialsResult(Outcome.MATCH, Optional.of(InternalCalls.require(answer, SERVICE)));
         };
+    }
+
+    /**
+     * Stores a new password for the user (user-service hashes it); false when there is no such user. The caller has
+     * checked the current one and revoked the user's tokens.
+     */
+    public boolean changePassword(String publicId, String password) {
+        String path = UriBuilder.of(USERS).path(publicId).path("password").toString();
+        var answer = InternalCalls.exchange(client, SERVICE, HttpRequest.PUT(path, new PasswordChange(password)),
+                InternalUser.class);
+        if (answer.status() == HttpStatus.NOT_FOUND && NO_SUCH_USER.equals(answer.code())) {
+            return false;
+        }
+        InternalCalls.require(answer, SERVICE);
+        return true;
     }
 
     /** Sets {@link InternalUser#ACTIVE} or {@link InternalUser#CHEATER}. */

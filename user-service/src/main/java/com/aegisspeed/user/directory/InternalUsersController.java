@@ -48,6 +48,10 @@ public class InternalUsersController {
     public record StateChange(@NotNull @JsonProperty("user_state") String state) {
     }
 
+    @Serdeable
+    public record PasswordChange(@NotNull @JsonProperty("user_password") String password) {
+    }
+
     @Post
     public HttpResponse<ApiResponse> create(@Valid @Body NewUser user) {
         if (user.idNumber() == null || user.name() == null || user.phoneNumber() == null || user.email() == null
@@ -104,6 +108,15 @@ public class InternalUsersController {
     @Get("/by-aegisspeed-id/{aegisSpeedId}")
     public HttpResponse<ApiResponse> byAegisSpeedId(@PathVariable String aegisSpeedId) {
         return found(users.findByAegisSpeedId(aegisSpeedId));
+    }
+
+    /** A new password, hashed here; the current one was checked by auth-service, which also revoked the user's tokens. */
+    @Put("/{publicId}/password")
+    public HttpResponse<ApiResponse> changePassword(@PathVariable String publicId, @Valid @Body PasswordChange change) {
+        if (!directory.changePassword(publicId, change.password())) {
+            throw noSuchUser();
+        }
+        return found(users.findByPublicId(publicId));
     }
 
     @Put("/{publicId}/state")

@@ -16,7 +16,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Creating users and checking their credentials: what auth-service asks of user-service. */
+/** Creating users, checking their credentials and storing new passwords: what auth-service asks of user-service. */
 @Singleton
 public class UserDirectory {
 
@@ -54,6 +54,17 @@ public class UserDirectory {
                 aegisSpeedIds.next(), userName, phoneNumber, normalizedEmail, passwordHash, role, Utc.now(clock));
         users.insert(user);
         return user;
+    }
+
+    /**
+     * Stores a new password for the user: auth-service, which owns password checks, has checked the current one and
+     * revoked the user's tokens. False when there is no such user.
+     */
+    public boolean changePassword(String publicId, String password) {
+        if (users.findByPublicId(publicId).isEmpty()) {
+            return false;
+        }
+        return users.updatePasswordHash(publicId, hasher.hash(password));
     }
 
     /** The outcome of a credentials check. */
