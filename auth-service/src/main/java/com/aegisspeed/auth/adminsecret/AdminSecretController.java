@@ -1,6 +1,7 @@
 package com.aegisspeed.auth.adminsecret;
 
 import com.aegisspeed.auth.AuthCodes.AdminSecret;
+import com.aegisspeed.auth.login.ClientAddress;
 import com.aegisspeed.auth.login.LoginAttempts;
 import com.aegisspeed.auth.login.LoginGuard.LoginSubjects;
 import com.aegisspeed.auth.login.TokenResponses;
@@ -15,6 +16,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.annotation.Header;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -42,13 +44,15 @@ public class AdminSecretController {
     private final AdminSecrets secrets;
     private final LoginAttempts attempts;
     private final UserDirectoryClient users;
+    private final ClientAddress clientAddress;
 
     public AdminSecretController(TokenVerifier verifier, AdminSecrets secrets, LoginAttempts attempts,
-                                 UserDirectoryClient users) {
+                                 UserDirectoryClient users, ClientAddress clientAddress) {
         this.verifier = verifier;
         this.secrets = secrets;
         this.attempts = attempts;
         this.users = users;
+        this.clientAddress = clientAddress;
     }
 
     @Serdeable
@@ -62,7 +66,7 @@ public class AdminSecretController {
     @Post("/user/login_admin_info/verify/get_secret_admin_password")
     @ApiEndpoint(internalErrorCode = AdminSecret.INTERNAL_ERROR, notOpenCode = AdminSecret.NOT_OPEN)
     public HttpResponse<ApiResponse> getSecretAdminPassword(@Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
-                                                            @Valid @Body PasswordReentry body) {
+                                                            @Valid @Body PasswordReentry body, HttpRequest<?> request) {
         // Verified here, on the IO pool: auth-service's revocation check reads its database (see LogoutController).
         VerifiedToken token = verifier.verify(authorization);
         if (!token.isAdmin()) {
@@ -73,7 +77,7 @@ public class AdminSecretController {
             throw new Refusal(HttpStatus.UNAUTHORIZED, AdminSecret.TOKEN_INVALID, "Token expired or invalid");
         }
         LoginAttempts.Outcome outcome = attempts.reentry(account.get(),
-                LoginSubjects.forSecretReentry(token.subject()), body.userPassword());
+                LoginSubjects.forSecretReentry(token.subject()), clientAddress.of(request), body.userPassword());
         if (outcome instanceof LoginAttempts.Outcome.Locked locked) {
             throw TokenResponses.locked(locked.retryAfter());
         }

@@ -56,23 +56,23 @@ public class LoginAttempts {
     }
 
     /** The password of the account a token names ({@code user}, looked up by the caller), on a budget of its own. */
-    public Outcome reentry(InternalUser user, LoginSubjects subjects, String password) {
-        return checked(subjects, new CredentialsCheck(user.idNumber(), null, password));
+    public Outcome reentry(InternalUser user, LoginSubjects subjects, String clientAddress, String password) {
+        return checked(subjects, clientAddress, new CredentialsCheck(user.idNumber(), null, password));
     }
 
     private Outcome check(Optional<InternalUser> account, String identifier, String clientAddress,
                           CredentialsCheck unknownAccount) {
         if (account.isEmpty()) {
             // Checked all the same (against no hash, as long as a real one): the answer takes as long either way.
-            return checked(LoginSubjects.forUnknown(identifier, clientAddress), unknownAccount);
+            return checked(LoginSubjects.forUnknown(identifier, clientAddress), clientAddress, unknownAccount);
         }
         InternalUser user = account.get();
         boolean admin = Role.fromLabel(user.role()).map(Role::isAdmin).orElse(false);
-        return checked(LoginSubjects.forAccount(user.idNumber(), admin, clientAddress),
+        return checked(LoginSubjects.forAccount(user.idNumber(), admin, clientAddress), clientAddress,
                 new CredentialsCheck(user.idNumber(), null, unknownAccount.password()));
     }
 
-    private Outcome checked(LoginSubjects subjects, CredentialsCheck credentials) {
+    private Outcome checked(LoginSubjects subjects, String clientAddress, CredentialsCheck credentials) {
         Reservation reservation = guard.reserve(subjects);
         if (!reservation.admitted()) {
             return new Outcome.Locked(reservation.refusedFor().orElseThrow());
@@ -82,7 +82,7 @@ public class LoginAttempts {
             // A password longer than any account's is checked cut short (still wrong, same time, same count): whole,
             // it could make user-service's body exceed its 64 KiB limit, which would answer as a server fault.
             result = users.checkCredentials(new CredentialsCheck(credentials.idNumber(), credentials.aegisSpeedId(),
-                    PasswordPolicy.cutToCheckableLength(credentials.password())));
+                    PasswordPolicy.cutToCheckableLength(credentials.password())), clientAddress);
         } catch (RuntimeException notChecked) {
             guard.undecided(reservation);
             throw notChecked;

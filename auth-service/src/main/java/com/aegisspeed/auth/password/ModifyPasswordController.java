@@ -90,8 +90,9 @@ public class ModifyPasswordController {
         }
         InternalUser user = account.get();
         boolean admin = Role.fromLabel(user.role()).map(Role::isAdmin).orElse(false);
-        LoginAttempts.Outcome outcome = attempts.reentry(user,
-                LoginSubjects.forAccount(user.idNumber(), admin, clientAddress.of(request)), change.currentPassword());
+        String address = clientAddress.of(request);
+        LoginAttempts.Outcome outcome = attempts.reentry(user, LoginSubjects.forAccount(user.idNumber(), admin, address),
+                address, change.currentPassword());
         if (outcome instanceof LoginAttempts.Outcome.Locked locked) {
             throw new Overloaded(locked.retryAfter(), TOO_MANY_FAILURES);
         }
@@ -102,7 +103,7 @@ public class ModifyPasswordController {
             throw new Refusal(HttpStatus.UNAUTHORIZED, ModifyPassword.TOKEN_INVALID, "Token expired or invalid");
         }
         acknowledged.acknowledge(revocations.revokeAllOf(token.subject()));
-        if (!users.changePassword(token.subject(), change.newPassword())) {
+        if (!users.changePassword(token.subject(), change.newPassword(), address)) {
             throw new Refusal(HttpStatus.UNAUTHORIZED, ModifyPassword.TOKEN_INVALID, "Token expired or invalid");
         }
         return ApiResponse.success("Password modified successfully", Map.of());
