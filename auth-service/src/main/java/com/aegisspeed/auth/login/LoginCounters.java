@@ -44,6 +44,11 @@ public class LoginCounters {
         this.repository = repository;
     }
 
+    /** The latest lock end among the subjects, if any has ever been locked (a plain read, no lock taken). */
+    public Optional<Instant> latestLockEnd(Collection<String> subjects) {
+        return Optional.ofNullable(repository.findMaxLockedUntilBySubjectIn(subjects)).map(Utc::instant);
+    }
+
     /** Gives each subject a zero counter unless it has one, each committed on its own (see the repository). */
     public void createMissing(Collection<String> subjects, Instant now) {
         for (String subject : subjects) {

@@ -9,6 +9,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.Optional;
 
 /** {@code login_failures}: one row per counted subject (account, account and address, or client address); times are UTC. */
@@ -30,6 +31,9 @@ public interface LoginFailureRepository extends GenericRepository<LoginFailureRe
     /** The subject's row, locked until the transaction ends; a missing row locks its gap. */
     @Query("SELECT * FROM login_failures WHERE subject = :subject FOR UPDATE")
     Optional<LoginFailure> findLocked(String subject);
+
+    @Nullable
+    LocalDateTime findMaxLockedUntilBySubjectIn(Collection<String> subjects);
 
     LoginFailure save(LoginFailure counter);
 

@@ -10,12 +10,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -51,8 +49,12 @@ public class LoginGuard {
         this.clock = clock;
     }
 
-    /** A reserved attempt, or why there is none: how long to wait. */
-    public record Reservation(LoginSubjects subjects, Optional<Duration> refusedFor, Set<String> lockedByIt) {
+    /**
+     * A reserved attempt, or why there is none: how long to wait. {@code before} and {@code after} are the counters
+     * the reservation found and wrote, so giving it back can restore exactly what was there.
+     */
+    public record Reservation(LoginSubjects subjects, Optional<Duration> refusedFor, Map<String, Counter> before,
+                              Map<String, Counter> after) {
 
         public boolean admitted() {
             return refusedFor.isEmpty();
@@ -65,6 +67,11 @@ public class LoginGuard {
      */
     public Reservation reserve(LoginSubjects subjects) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        // A refusal writes nothing: a lock already in force is found without creating any counter.
+        Optional<Instant> locked = counters.latestLockEnd(subjects.keys()).filter(now::isBefore);
+        if (locked.isPresent()) {
+            return new Reservation(subjects, Optional.of(Duration.between(now, locked.get())), Map.of(), Map.of());
+        }
         counters.createMissing(subjects.keys(), now);
         return retried(() -> counters.<Reservation>change(subjects.keys(), now, current -> {
             Optional<Duration> wait = Optional.empty();
@@ -75,19 +82,16 @@ public class LoginGuard {
                 }
             }
             if (wait.isPresent()) {
-                return new Change<>(Map.of(), new Reservation(subjects, wait, Set.of()));
+                return new Change<>(Map.of(), new Reservation(subjects, wait, Map.of(), Map.of()));
             }
             Map<String, Optional<Counter>> counted = new LinkedHashMap<>();
-            Set<String> locked = new HashSet<>();
+            Map<String, Counter> after = new LinkedHashMap<>();
             for (Budget budget : subjects.budgets()) {
-                Counter before = current.get(budget.subject());
-                Counter after = next(before, now, budget.limit());
-                counted.put(budget.subject(), Optional.of(after));
-                if (after.lockedUntil() != null && !after.lockedUntil().equals(before.lockedUntil())) {
-                    locked.add(budget.subject());
-                }
+                Counter next = next(current.get(budget.subject()), now, budget.limit());
+                counted.put(budget.subject(), Optional.of(next));
+                after.put(budget.subject(), next);
             }
-            return new Change<>(counted, new Reservation(subjects, Optional.empty(), Set.copyOf(locked)));
+            return new Change<>(counted, new Reservation(subjects, Optional.empty(), Map.copyOf(current), Map.copyOf(after)));
         }));
     }
 
@@ -111,21 +115,32 @@ public class LoginGuard {
             Map<String, Optional<Counter>> released = new LinkedHashMap<>();
             for (Budget budget : subjects.budgets()) {
                 released.put(budget.subject(), clears.apply(budget) ? Optional.empty()
-                        : returned(current.get(budget.subject()), reservation.lockedByIt().contains(budget.subject())));
+                        : returned(current.get(budget.subject()), reservation.before().get(budget.subject()),
+                                reservation.after().get(budget.subject())));
             }
             return new Change<Void>(released, null);
         }));
     }
 
-    /** One failure fewer, and the lock the reservation set (if it set one) lifted; nothing left: no counter. */
-    private static Optional<Counter> returned(Counter counter, boolean lockedByReservation) {
-        int failures = Math.max(0, counter.failures() - 1);
-        int lockouts = lockedByReservation ? Math.max(0, counter.lockouts() - 1) : counter.lockouts();
-        Instant lockedUntil = lockedByReservation ? null : counter.lockedUntil();
-        if (failures == 0 && lockouts == 0 && lockedUntil == null) {
+    /**
+     * The counter as it was before the reservation when nobody changed it since; otherwise one failure fewer, and the
+     * lock the reservation set (if it set one) lifted. Nothing left: no counter.
+     */
+    private static Optional<Counter> returned(Counter counter, Counter before, Counter after) {
+        Counter restored;
+        if (counter.equals(after)) {
+            restored = before;
+        } else {
+            boolean lockedByReservation = after.lockedUntil() != null && !after.lockedUntil().equals(before.lockedUntil())
+                    && after.lockedUntil().equals(counter.lockedUntil());
+            restored = new Counter(Math.max(0, counter.failures() - 1), counter.windowStartedAt(),
+                    lockedByReservation ? Math.max(0, counter.lockouts() - 1) : counter.lockouts(),
+                    lockedByReservation ? before.lockedUntil() : counter.lockedUntil());
+        }
+        if (restored.failures() == 0 && restored.lockouts() == 0 && restored.lockedUntil() == null) {
             return Optional.empty();
         }
-        return Optional.of(new Counter(failures, counter.windowStartedAt(), lockouts, lockedUntil));
+        return Optional.of(restored);
     }
 
     /**
