@@ -76,6 +76,7 @@ start_service() {
     AEGIS_AUTH_MANAGEMENT_URL=http://127.0.0.1:19181 AEGIS_USER_MANAGEMENT_URL=http://127.0.0.1:19182 \
     AEGIS_MACHINE_MANAGEMENT_URL=http://127.0.0.1:19183 AEGIS_ANTICHEAT_MANAGEMENT_URL=http://127.0.0.1:19184 \
     AEGIS_LOG_LEVEL=WARN \
+    AEGIS_LOGIN_RATE_LIMIT_PER_CLIENT=none AEGIS_AVAILABILITY_RATE_LIMIT_PER_CLIENT=none \
     "$JAVA" $java_opts -jar "$name/target/$name-0.1.0-SNAPSHOT.jar" >"$work/$name.log" 2>&1 &
   PIDS+=($!)
   eval "PID_${name//-/_}=$!"

@@ -51,4 +51,16 @@ public final class AuthCodes {
         private AdminSecret() {
         }
     }
+
+    /** {@code POST /user/info/modify_user_password} (numbered by analogy with the phone change). */
+    public static final class ModifyPassword {
+        public static final String TOKEN_INVALID = "10001";
+        public static final String NOT_OPEN = "10002";
+        public static final String WRONG_PASSWORD = "10003";
+        public static final String INTERNAL_ERROR = "10004";
+        public static final String INVALID_NEW_PASSWORD = "10005";
+
+        private ModifyPassword() {
+        }
+    }
 }

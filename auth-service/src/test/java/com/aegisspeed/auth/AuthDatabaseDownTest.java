@@ -32,6 +32,9 @@ class AuthDatabaseDownTest {
                     harness.login(RealUserService.ADMIN_ID_NUMBER, RealUserService.ADMIN_PASSWORD), 500, "10004");
             EnvelopeAssertions.assertErrorEnvelope(harness.post("/user/login_admin_info/verify/get_secret_admin_password",
                     adminToken, "{\"user_password\":\"" + RealUserService.ADMIN_PASSWORD + "\"}"), 500, "10003");
+            EnvelopeAssertions.assertErrorEnvelope(harness.post("/user/info/modify_user_password", adminToken,
+                    "{\"user_password\":\"" + RealUserService.ADMIN_PASSWORD + "\",\"new_user_password\":\"a-brand-new-secret\"}"),
+                    500, "10004");
             TestHttp.Reply registered = harness.register(harness.newUserFields());
             assertEquals(200, registered.status(), registered.body());
 
@@ -42,6 +45,8 @@ class AuthDatabaseDownTest {
                 status = harness.logout(adminToken).status();
             } while (status != 200 && System.nanoTime() < deadline);
             assertEquals(200, status);
+            assertEquals(200, harness.login(RealUserService.ADMIN_ID_NUMBER, RealUserService.ADMIN_PASSWORD).status(),
+                    "the password is as it was");
         }
     }
 }

@@ -15,10 +15,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -70,7 +71,7 @@ class LoginCounterDeletedMeanwhileTest {
         }
 
         @Override
-        public void change(String subject, Instant now, UnaryOperator<Counter> change) {
+        public <R> R change(Collection<String> subjects, Instant now, Function<Map<String, Counter>, Change<R>> change) {
             if (armed.getAndSet(false)) {
                 try (Connection connection = pool.getConnection(); Statement delete = connection.createStatement()) {
                     delete.executeUpdate("DELETE FROM login_failures WHERE subject LIKE 'account:%'");
@@ -78,7 +79,7 @@ class LoginCounterDeletedMeanwhileTest {
                     throw new IllegalStateException(e);
                 }
             }
-            super.change(subject, now, change);
+            return super.change(subjects, now, change);
         }
     }
 }

@@ -37,6 +37,9 @@ class UserServiceDownTest {
             EnvelopeAssertions.assertTokenErrorEnvelope(harness.adminLogin("ASD000001", RealUserService.ADMIN_PASSWORD), 500, "10004");
             EnvelopeAssertions.assertErrorEnvelope(harness.post("/user/login_admin_info/verify/get_secret_admin_password",
                     adminToken, "{\"user_password\":\"" + RealUserService.ADMIN_PASSWORD + "\"}"), 500, "10003");
+            EnvelopeAssertions.assertErrorEnvelope(harness.post("/user/info/modify_user_password", adminToken,
+                    "{\"user_password\":\"" + RealUserService.ADMIN_PASSWORD + "\",\"new_user_password\":\"a-brand-new-secret\"}"),
+                    500, "10004");
             assertEquals(List.of(), harness.query("SELECT subject FROM login_failures WHERE failures > 0"));
             assertEquals(List.of(), harness.query("SELECT token_jti FROM admin_secrets"));
         }

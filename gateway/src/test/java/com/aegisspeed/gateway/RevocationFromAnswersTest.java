@@ -75,14 +75,14 @@ class RevocationFromAnswersTest {
         String earlier = tokenIssuedAt(subject, now.minusSeconds(60));
         String later = tokenIssuedAt(subject, now.plusSeconds(5));
         assertEquals(200, client.get(USER_INFO, "Authorization", "Bearer " + earlier).status());
-        suite.service("user-service").answerWithHeaders(Map.of(Revocation.HEADER,
+        suite.service("auth-service").answerWithHeaders(Map.of(Revocation.HEADER,
                 Revocation.ofUser(subject, now.getEpochSecond(), now.getEpochSecond() + 3600).encode()));
 
         GatewayClient.Answer change = client.postJson("/user/info/modify_user_password", "{}",
                 "Authorization", "Bearer " + earlier);
         assertEquals(200, change.status(), change.body());
         assertNull(change.header(Revocation.HEADER));
-        suite.service("user-service").answerWithHeaders(Map.of());
+        suite.service("auth-service").answerWithHeaders(Map.of());
 
         assertEquals(401, client.get(USER_INFO, "Authorization", "Bearer " + earlier).status());
         assertEquals(200, client.get(USER_INFO, "Authorization", "Bearer " + later).status());

@@ -39,7 +39,7 @@ class RoutingTest {
             Map.entry("/user/info/get_user_info", "user-service"),
             Map.entry("/user/info/get_admin_info", "user-service"),
             Map.entry("/user/info/modify_user_phone_number", "user-service"),
-            Map.entry("/user/info/modify_user_password", "user-service"),
+            Map.entry("/user/info/modify_user_password", "auth-service"),
             Map.entry("/verify/verify_is_machine_code_available", "machine-service"),
             Map.entry("/machine/register/register_machine_info", "machine-service"),
             Map.entry("/machine/register/register_machine_info_by_aegisspeed_id", "machine-service"),

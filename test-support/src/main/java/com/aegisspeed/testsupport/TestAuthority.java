@@ -48,8 +48,6 @@ public final class TestAuthority extends ProtocolStub {
     private final List<Map<String, Object>> revocations = new CopyOnWriteArrayList<>();
     private final Map<String, String> adminSecretsByJti = new ConcurrentHashMap<>();
     private final List<String> revokeTokenCalls = new CopyOnWriteArrayList<>();
-    private final Map<String, Long> passwordWaits = new ConcurrentHashMap<>();
-    private final List<Map<String, Object>> passwordAttempts = new CopyOnWriteArrayList<>();
     private final AtomicLong sequence = new AtomicLong();
 
     private TestAuthority(Clock clock) {
@@ -159,16 +157,6 @@ public final class TestAuthority extends ProtocolStub {
         return List.copyOf(revokeTokenCalls);
     }
 
-    /** From now on the login guard tells callers to wait {@code seconds} before checking this ID number's password. */
-    public void lockPasswordChecks(String idNumber, long seconds) {
-        passwordWaits.put(idNumber, seconds);
-    }
-
-    /** The password checks reported to {@code POST /internal/login-guard/outcome}, in order, as sent. */
-    public List<Map<String, Object>> passwordAttempts() {
-        return List.copyOf(passwordAttempts);
-    }
-
     // ---- protocol ------------------------------------------------------------------------------------
 
     @Override
@@ -193,13 +181,6 @@ public final class TestAuthority extends ProtocolStub {
         if ("POST".equals(method) && "/internal/admin-secrets/verify".equals(path)) {
             String expected = adminSecretsByJti.get(String.valueOf(body.get("jti")));
             return Answer.ok(Map.of("valid", expected != null && expected.equals(body.get("admin_secret"))));
-        }
-        if ("POST".equals(method) && "/internal/login-guard/check".equals(path)) {
-            return Answer.ok(Map.of("retry_after", passwordWaits.getOrDefault(String.valueOf(body.get("user_id")), 0L)));
-        }
-        if ("POST".equals(method) && "/internal/login-guard/outcome".equals(path)) {
-            passwordAttempts.add(body);
-            return Answer.ok(Map.of());
         }
         String[] parts = path.split("/");
         if ("POST".equals(method) && parts.length == 5 && path.startsWith("/internal/users/")

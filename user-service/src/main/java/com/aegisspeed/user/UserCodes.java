@@ -56,18 +56,6 @@ public final class UserCodes {
         }
     }
 
-    /** {@code POST /user/info/modify_user_password}. */
-    public static final class ModifyPassword {
-        public static final String TOKEN_INVALID = "10001";
-        public static final String NOT_OPEN = "10002";
-        public static final String WRONG_PASSWORD = "10003";
-        public static final String INTERNAL_ERROR = "10004";
-        public static final String INVALID_NEW_PASSWORD = "10005";
-
-        private ModifyPassword() {
-        }
-    }
-
     /** user-service's internal API (docs/internal-api.md): the codes auth-service maps onto its own endpoints. */
     public static final class Internal {
         public static final String WRONG_PASSWORD = "10001";

@@ -31,9 +31,8 @@ class DatabaseDownTest {
             EnvelopeAssertions.assertErrorEnvelope(
                     harness.post("/user/info/modify_user_phone_number", token, "{\"user_phone_number\":\"15912345678\"}"),
                     500, "10004");
-            EnvelopeAssertions.assertErrorEnvelope(harness.post("/user/info/modify_user_password", token,
-                    "{\"user_password\":\"" + fields.get("user_password") + "\",\"new_user_password\":\"a-brand-new-secret\"}"),
-                    500, "10004");
+            assertEquals(500, harness.internal("PUT", "/internal/users/" + user.get("public_id") + "/password",
+                    "{\"user_password\":\"a-brand-new-secret\"}").status());
             EnvelopeAssertions.assertAvailabilityErrorEnvelope(harness.http().postJson("/verify/verify_is_user_id_available",
                     "{\"user_id\":\"" + user.get("user_id") + "\"}"), 500, "10004");
             String admin = harness.authority.tokenFor((String) user.get("public_id"), (String) user.get("user_AegisSpeed_id"),

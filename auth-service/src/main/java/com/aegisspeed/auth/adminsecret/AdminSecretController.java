@@ -10,7 +10,8 @@ import com.aegisspeed.common.identity.Role;
 import io.micronaut.security.annotation.Secured;
 import com.aegisspeed.common.envelope.ApiResponse;
 import com.aegisspeed.common.envelope.Refusal;
-import com.aegisspeed.common.internal.CredentialsCheck;
+import com.aegisspeed.common.internal.InternalUser;
+import com.aegisspeed.common.internal.UserDirectoryClient;
 import com.aegisspeed.common.token.VerifiedToken;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.http.HttpRequest;
@@ -23,13 +24,15 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * {@code POST /user/login_admin_info/verify/get_secret_admin_password} (docs/contract.md): an admin re-enters
  * the password with a valid admin token and gets a dynamic secret valid 10 minutes, bound to that token, to
- * send as {@code X-Admin-Secret}. The re-entry counts as a login attempt ({@code LoginGuard}).
- * The role is checked by {@code @Secured}. Codes (the reference has none): 10000 issued · 401 10001 bad token · 403 10002 not open · 500 10003 server
+ * send as {@code X-Admin-Secret}. The re-entry is guarded like a login ({@code LoginGuard}), on a budget of its own
+ * that anonymous login attempts cannot spend (docs/security.md).
+ * Codes (the reference has none): 10000 issued · 401 10001 bad token · 403 10002 not open · 500 10003 server
  * error · 401 10004 wrong password · 401 10005 not an admin account · 429 00001 too many failures.
  */
 @Controller
@@ -37,11 +40,14 @@ public class AdminSecretController {
 
     private final AdminSecrets secrets;
     private final LoginAttempts attempts;
+    private final UserDirectoryClient users;
     private final ClientAddress clientAddress;
 
-    public AdminSecretController(AdminSecrets secrets, LoginAttempts attempts, ClientAddress clientAddress) {
+    public AdminSecretController(AdminSecrets secrets, LoginAttempts attempts, UserDirectoryClient users,
+                                 ClientAddress clientAddress) {
         this.secrets = secrets;
         this.attempts = attempts;
+        this.users = users;
         this.clientAddress = clientAddress;
     }
 
@@ -60,9 +66,12 @@ public class AdminSecretController {
             roleRefusedText = "This account is not an admin account")
     public HttpResponse<ApiResponse> getSecretAdminPassword(VerifiedToken token, @Valid @Body PasswordReentry body,
                                                             HttpRequest<?> request) {
-        LoginAttempts.Outcome outcome = attempts.check(
-                LoginSubjects.of(Optional.of(token.aegisSpeedId()), clientAddress.of(request)),
-                new CredentialsCheck(null, token.aegisSpeedId(), body.userPassword()));
+        Optional<InternalUser> account = users.findByPublicId(token.subject());
+        if (account.isEmpty()) {
+            throw new Refusal(HttpStatus.UNAUTHORIZED, AdminSecret.TOKEN_INVALID, "Token expired or invalid");
+        }
+        LoginAttempts.Outcome outcome = attempts.reentry(account.get(),
+                LoginSubjects.forSecretReentry(token.subject()), clientAddress.of(request), body.userPassword());
         if (outcome instanceof LoginAttempts.Outcome.Locked locked) {
             throw TokenResponses.locked(locked.retryAfter());
         }
@@ -74,7 +83,7 @@ public class AdminSecretController {
         if (outcome instanceof LoginAttempts.Outcome.WrongPassword) {
             throw new Refusal(HttpStatus.UNAUTHORIZED, AdminSecret.WRONG_PASSWORD, "Invalid user password");
         }
-        // The token's account no longer exists (or no longer carries this AegisSpeed ID).
+        // The token's account no longer exists.
         throw new Refusal(HttpStatus.UNAUTHORIZED, AdminSecret.TOKEN_INVALID, "Token expired or invalid");
     }
 }

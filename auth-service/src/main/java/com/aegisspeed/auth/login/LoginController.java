@@ -3,7 +3,6 @@ package com.aegisspeed.auth.login;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import com.aegisspeed.auth.AuthCodes.Login;
-import com.aegisspeed.auth.login.LoginGuard.LoginSubjects;
 import com.aegisspeed.auth.token.TokenIssuer;
 import com.aegisspeed.common.envelope.ApiEndpoint;
 import com.aegisspeed.common.envelope.ApiResponse;
@@ -13,7 +12,6 @@ import com.aegisspeed.common.identity.AegisSpeedIds;
 import com.aegisspeed.common.identity.IdNumbers;
 import com.aegisspeed.common.identity.PasswordPolicy;
 import com.aegisspeed.common.identity.Role;
-import com.aegisspeed.common.internal.CredentialsCheck;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -28,12 +26,12 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code POST /user/login/login_user_info} (by ID number) and
  * {@code POST /user/login/login_admin_info_by_aegisspeed_id} (admin roles only), docs/api-auth-user.md.
- * Both count failures against the account and the client address ({@link LoginGuard}).
+ * Both draw on the account's and the client address's budgets of failures ({@link LoginGuard}), whichever
+ * identifier names the account.
  */
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/user/login")
@@ -70,12 +68,9 @@ public class LoginController {
     public HttpResponse<ApiResponse> loginUserInfo(@Valid @Body UserLogin login, HttpRequest<?> request) {
         String address = clientAddress.of(request);
         if (!IdNumbers.isValid(login.userId(), LocalDate.now(clock))) {
-            return answer(attempts.refuseMalformed(LoginSubjects.of(Optional.empty(), address)), false);
+            return answer(attempts.refuseMalformed(address), false);
         }
-        String idNumber = IdNumbers.normalize(login.userId());
-        LoginAttempts.Outcome outcome = attempts.check(LoginSubjects.of(Optional.of(idNumber), address),
-                new CredentialsCheck(idNumber, null, login.userPassword()));
-        return answer(outcome, false);
+        return answer(attempts.byIdNumber(IdNumbers.normalize(login.userId()), address, login.userPassword()), false);
     }
 
     @Post("/login_admin_info_by_aegisspeed_id")
@@ -88,10 +83,7 @@ public class LoginController {
         if (!PasswordPolicy.hasPossibleLength(login.userPassword())) {
             throw new Refusal(HttpStatus.BAD_REQUEST, Login.INVALID_PASSWORD, "Invalid user password");
         }
-        LoginAttempts.Outcome outcome = attempts.check(
-                LoginSubjects.of(Optional.of(login.aegisSpeedId()), clientAddress.of(request)),
-                new CredentialsCheck(null, login.aegisSpeedId(), login.userPassword()));
-        return answer(outcome, true);
+        return answer(attempts.byAegisSpeedId(login.aegisSpeedId(), clientAddress.of(request), login.userPassword()), true);
     }
 
     private HttpResponse<ApiResponse> answer(LoginAttempts.Outcome outcome, boolean adminOnly) {

@@ -12,7 +12,7 @@ import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.Optional;
 
-/** {@code login_failures}: one row per counted subject (account or client address); times are UTC. */
+/** {@code login_failures}: one row per counted subject (account, account and address, or client address); times are UTC. */
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface LoginFailureRepository extends GenericRepository<LoginFailureRepository.LoginFailure, String> {
 
@@ -20,6 +20,13 @@ public interface LoginFailureRepository extends GenericRepository<LoginFailureRe
     record LoginFailure(@Id String subject, int failures, LocalDateTime windowStartedAt, int lockouts,
                         @Nullable LocalDateTime lockedUntil) {
     }
+
+    /**
+     * Adds a zero counter for the subject unless it has one, committed at once: the locking read that follows then
+     * locks an existing row, where a missing row's gap lock would let concurrent first attempts deadlock.
+     */
+    @Query("INSERT IGNORE INTO login_failures (subject, failures, window_started_at, lockouts) VALUES (:subject, 0, :utc, 0)")
+    void createIfMissing(String subject, LocalDateTime utc);
 
     /** The subject's row, locked until the transaction ends; a missing row locks its gap. */
     @Query("SELECT * FROM login_failures WHERE subject = :subject FOR UPDATE")

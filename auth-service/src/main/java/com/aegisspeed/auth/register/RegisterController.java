@@ -18,7 +18,9 @@ import com.aegisspeed.common.internal.InternalUser;
 import com.aegisspeed.common.internal.NewUser;
 import com.aegisspeed.common.internal.UserConflictException;
 import com.aegisspeed.common.internal.UserDirectoryClient;
+import com.aegisspeed.auth.login.ClientAddress;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -50,12 +52,15 @@ public class RegisterController {
     private final UserDirectoryClient users;
     private final TokenIssuer tokens;
     private final PasswordPolicy passwordPolicy;
+    private final ClientAddress clientAddress;
     private final Clock clock;
 
-    public RegisterController(UserDirectoryClient users, TokenIssuer tokens, PasswordPolicy passwordPolicy, Clock clock) {
+    public RegisterController(UserDirectoryClient users, TokenIssuer tokens, PasswordPolicy passwordPolicy,
+                              ClientAddress clientAddress, Clock clock) {
         this.users = users;
         this.tokens = tokens;
         this.passwordPolicy = passwordPolicy;
+        this.clientAddress = clientAddress;
         this.clock = clock;
     }
 
@@ -70,7 +75,7 @@ public class RegisterController {
 
     @Post("/register_user_info")
     @ApiEndpoint(internalErrorCode = Register.INTERNAL_ERROR, notOpenCode = Register.NOT_OPEN, envelope = Envelope.TOKEN)
-    public HttpResponse<ApiResponse> registerUserInfo(@Valid @Body Registration registration) {
+    public HttpResponse<ApiResponse> registerUserInfo(@Valid @Body Registration registration, HttpRequest<?> request) {
         if (!IdNumbers.isValid(registration.userId(), LocalDate.now(clock))) {
             throw invalid(Register.INVALID_ID_NUMBER, "用户身份证号不合法");
         }
@@ -90,7 +95,7 @@ public class RegisterController {
         try {
             user = users.create(new NewUser(IdNumbers.normalize(registration.userId()), registration.userName(),
                     registration.userPhoneNumber(), Emails.normalize(registration.userEmail()),
-                    registration.userPassword(), null));
+                    registration.userPassword(), null), clientAddress.of(request));
         } catch (UserConflictException e) {
             String text = CONFLICT_TEXTS.get(e.code());
             if (text == null) {

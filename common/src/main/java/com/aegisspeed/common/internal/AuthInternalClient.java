@@ -56,33 +56,6 @@ public class AuthInternalClient {
         return InternalCalls.require(answer, SERVICE).valid();
     }
 
-    @Serdeable
-    record PasswordAttempt(@JsonProperty("user_id") String idNumber, @Nullable @JsonProperty("forwarded_for") String forwardedFor,
-                           @JsonProperty("peer_address") String peerAddress, @Nullable Boolean succeeded) {
-    }
-
-    @Serdeable
-    record AttemptWait(@JsonProperty("retry_after") long retryAfter) {
-    }
-
-    /**
-     * Seconds before the password of the account with ID number {@code idNumber} may be checked again from where
-     * the request came ({@code forwardedFor}: its {@code X-Forwarded-For}, if any; {@code peerAddress}: its peer),
-     * 0 if now: auth-service's login-failure counters (docs/contract.md) also guard password checks made elsewhere.
-     */
-    public long passwordAttemptWait(String idNumber, @Nullable String forwardedFor, String peerAddress) {
-        var answer = InternalCalls.exchange(client, SERVICE, HttpRequest.POST("/internal/login-guard/check",
-                new PasswordAttempt(idNumber, forwardedFor, peerAddress, null)), AttemptWait.class);
-        return InternalCalls.require(answer, SERVICE).retryAfter();
-    }
-
-    /** Counts a password check made for the account: a failure towards its lockout, a success clears its count. */
-    public void recordPasswordAttempt(String idNumber, @Nullable String forwardedFor, String peerAddress, boolean succeeded) {
-        var answer = InternalCalls.exchange(client, SERVICE, HttpRequest.POST("/internal/login-guard/outcome",
-                new PasswordAttempt(idNumber, forwardedFor, peerAddress, succeeded)), Map.class);
-        InternalCalls.require(answer, SERVICE);
-    }
-
     /**
      * Revokes every token of the user issued up to now (password change, cheater ban), and makes it take effect
      * at once here and at the gateway that forwarded the request being handled ({@link AcknowledgedRevocations}).

@@ -74,17 +74,9 @@ public abstract class UserAccountRepository implements GenericRepository<UserAcc
         }
     }
 
-    /**
-     * Sets the password hash and runs {@code beforeCommit} inside the same transaction: when it throws,
-     * the new hash is rolled back, so the change and what must accompany it happen together or not at all.
-     */
-    @Transactional
-    public boolean updatePasswordHash(String publicId, String passwordHash, Runnable beforeCommit) {
-        if (setPasswordHash(publicId, passwordHash, now()) == 0) {
-            return false;
-        }
-        beforeCommit.run();
-        return true;
+    /** Sets the password hash; false when there is no such user. */
+    public boolean updatePasswordHash(String publicId, String passwordHash) {
+        return setPasswordHash(publicId, passwordHash, now()) == 1;
     }
 
     abstract UserAccount save(UserAccount user);

@@ -71,7 +71,7 @@ public class FirstSuperAdmin {
         Path pending = generated ? writeOwnerOnly(null, "password=" + password + "\n") : null;
         try {
             UserAccount admin = directory.create(configuration.userId(), configuration.userName(),
-                    configuration.phoneNumber(), configuration.email(), password, Role.SUPER_ADMIN);
+                    configuration.phoneNumber(), configuration.email(), password, Role.SUPER_ADMIN, "");
             if (generated) {
                 Path file = dataDir.resolve(PASSWORD_FILE);
                 writeOwnerOnly(pending, "aegisspeed_id=" + admin.aegisSpeedId() + "\npassword=" + password + "\n");

@@ -10,16 +10,19 @@ import com.aegisspeed.common.identity.IdNumbers;
 import com.aegisspeed.common.identity.Role;
 import com.aegisspeed.common.internal.CredentialsCheck;
 import com.aegisspeed.common.internal.NewUser;
+import com.aegisspeed.common.internal.UserDirectoryClient;
 import com.aegisspeed.user.account.DuplicateUserException;
 import com.aegisspeed.user.account.UserAccount;
 import com.aegisspeed.user.account.UserAccountRepository;
 import com.aegisspeed.user.account.UserState;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
@@ -51,8 +54,12 @@ public class InternalUsersController {
     public record StateChange(@NotNull @JsonProperty("user_state") String state) {
     }
 
+    @Serdeable
+    public record PasswordChange(@NotNull @JsonProperty("user_password") String password) {
+    }
+
     @Post
-    public HttpResponse<ApiResponse> create(@Valid @Body NewUser user) {
+    public HttpResponse<ApiResponse> create(@Valid @Body NewUser user, @Nullable @Header(UserDirectoryClient.CLIENT_HEADER) String client) {
         if (user.idNumber() == null || user.name() == null || user.phoneNumber() == null || user.email() == null
                 || user.password() == null) {
             throw new Refusal(HttpStatus.BAD_REQUEST, Codes.MALFORMED_REQUEST, "Malformed request: a field is missing");
@@ -63,7 +70,7 @@ public class InternalUsersController {
         }
         try {
             UserAccount created = directory.create(user.idNumber(), user.name(), user.phoneNumber(), user.email(),
-                    user.password(), role.get());
+                    user.password(), role.get(), clientOf(client));
             return HttpResponse.ok(ApiResponse.success("User created", InternalUsers.of(created)));
         } catch (DuplicateUserException e) {
             throw switch (e.key()) {
@@ -77,14 +84,16 @@ public class InternalUsersController {
     }
 
     @Post("/credentials")
-    public HttpResponse<ApiResponse> credentials(@Valid @Body CredentialsCheck attempt) {
+    public HttpResponse<ApiResponse> credentials(@Valid @Body CredentialsCheck attempt,
+                                                 @Nullable @Header(UserDirectoryClient.CLIENT_HEADER) String client) {
         if (attempt.password() == null || (attempt.idNumber() == null) == (attempt.aegisSpeedId() == null)) {
             throw new Refusal(HttpStatus.BAD_REQUEST, Codes.MALFORMED_REQUEST, "Malformed request: give user_password and one of user_id, user_AegisSpeed_id");
         }
         Optional<UserAccount> user = attempt.idNumber() != null
                 ? users.findByIdNumber(IdNumbers.normalize(attempt.idNumber()))
                 : users.findByAegisSpeedId(attempt.aegisSpeedId());
-        UserDirectory.Credentials result = directory.check(user, attempt.password());
+        String identifier = attempt.idNumber() != null ? IdNumbers.normalize(attempt.idNumber()) : attempt.aegisSpeedId();
+        UserDirectory.Credentials result = directory.check(user, identifier, attempt.password(), clientOf(client));
         if (result instanceof UserDirectory.Credentials.Valid valid) {
             return HttpResponse.ok(ApiResponse.success("Credentials valid", InternalUsers.of(valid.user())));
         }
@@ -109,6 +118,16 @@ public class InternalUsersController {
         return found(users.findByAegisSpeedId(aegisSpeedId));
     }
 
+    /** A new password, hashed here; the current one was checked by auth-service, which also revoked the user's tokens. */
+    @Put("/{publicId}/password")
+    public HttpResponse<ApiResponse> changePassword(@PathVariable String publicId, @Valid @Body PasswordChange change,
+                                                    @Nullable @Header(UserDirectoryClient.CLIENT_HEADER) String client) {
+        if (!directory.changePassword(publicId, change.password(), clientOf(client))) {
+            throw noSuchUser();
+        }
+        return found(users.findByPublicId(publicId));
+    }
+
     @Put("/{publicId}/state")
     public HttpResponse<ApiResponse> changeState(@PathVariable String publicId, @Valid @Body StateChange change) {
         Optional<UserState> state = UserState.fromValue(change.state());
@@ -116,6 +135,14 @@ public class InternalUsersController {
             throw new Refusal(HttpStatus.BAD_REQUEST, Codes.MALFORMED_REQUEST, "Malformed request: user_state must be active or cheater");
         }
         return found(users.updateState(publicId, state.get()));
+    }
+
+    /**
+     * The client address a hash is made for, as the calling service names it (only services holding the internal
+     * secret reach these endpoints): its share of the hashing pool. Unnamed, all such calls share one.
+     */
+    private static String clientOf(@Nullable String client) {
+        return client == null ? "" : client;
     }
 
     private static HttpResponse<ApiResponse> found(Optional<UserAccount> user) {

@@ -9,29 +9,20 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Base64;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Argon2id password hashes (docs/contract.md: 19 MiB, 2 passes, parallelism 1), stored in the PHC string
  * format {@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash} so stronger parameters can be adopted later
- * without invalidating existing hashes. Hashing runs on a small bounded pool of its own: the callers
- * (blocking controllers on the IO pool) wait for it, the event loop never does.
+ * without invalidating existing hashes. Hashing runs on a small bounded pool of its own ({@link FairHashingPool}):
+ * the callers (blocking controllers on the IO pool) wait for it, the event loop never does, and one client cannot
+ * take the pool from the others: waiting hashes are started round-robin across clients, and each client and each
+ * account has a bounded share.
  *
- * <p>A hash that cannot start within {@code max-wait} (or find a place in the queue) is not made at all: the
- * request is refused as {@link Overloaded} (429 {@code 00001}, {@code Retry-After}) while its caller still
- * listens. Left waiting, it would finish after auth-service (3 s) and the gateway (5 s) had answered the client
- * an error, and a registration answered "failed" would still create the user.
+ * <p>A hash that cannot start within {@code max-wait} (or find a place) is not made at all: the request is refused
+ * as {@link Overloaded} (429 {@code 00001}, {@code Retry-After}) while its caller still listens. Left waiting, it
+ * would finish after auth-service (3 s) and the gateway (5 s) had answered the client an error, and a registration
+ * answered "failed" would still create the user.
  */
 @Singleton
 public class Argon2idHasher {
@@ -44,35 +35,35 @@ public class Argon2idHasher {
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64_DECODER = Base64.getDecoder();
 
+    /** Who a hash is made for: the client address it came from, and the account it concerns (empty: none yet). */
+    public record Requester(String client, String account) {
+
+        /** The service itself (the first super-admin, the dummy hash): a share of its own. */
+        public static final Requester SERVICE = new Requester("", "");
+    }
+
     private final SecureRandom random = new SecureRandom();
-    private final ThreadPoolExecutor executor;
-    private final Duration maxWait;
+    private final FairHashingPool pool;
     /** Checked when the user does not exist, so that answer takes as long as a wrong password. */
     private final String unknownUserHash;
 
     public Argon2idHasher(PasswordHashingConfiguration configuration) {
-        AtomicInteger threadNumber = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(configuration.threads(), configuration.threads(), 0, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(configuration.queue()), runnable -> {
-                    Thread thread = new Thread(runnable, "argon2-" + threadNumber.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        this.maxWait = configuration.maxWait();
-        this.unknownUserHash = hash("unknown-user-" + random.nextLong());
+        this.pool = new FairHashingPool(configuration.threads(), configuration.queue(), configuration.perClient(),
+                configuration.maxWait());
+        this.unknownUserHash = hash("unknown-user-" + random.nextLong(), Requester.SERVICE);
     }
 
     /** A new salted hash of the password. */
-    public String hash(String password) {
+    public String hash(String password, Requester requester) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        byte[] hash = await(() -> derive(password, salt, MEMORY_KIB, PASSES, PARALLELISM, HASH_BYTES));
+        byte[] hash = pool.run(requester, () -> derive(password, salt, MEMORY_KIB, PASSES, PARALLELISM, HASH_BYTES));
         return "$argon2id$v=19$m=%d,t=%d,p=%d$%s$%s".formatted(MEMORY_KIB, PASSES, PARALLELISM,
                 B64.encodeToString(salt), B64.encodeToString(hash));
     }
 
     /** Whether the password matches the stored hash (constant-time comparison). */
-    public boolean matches(String password, String storedHash) {
+    public boolean matches(String password, String storedHash, Requester requester) {
         String[] parts = storedHash.split("\\$");
         if (parts.length != 6 || !"argon2id".equals(parts[1]) || !"v=19".equals(parts[2])) {
             throw new IllegalStateException("not an Argon2id v19 hash");
@@ -94,13 +85,13 @@ public class Argon2idHasher {
         int m = memory;
         int t = passes;
         int p = parallelism;
-        byte[] actual = await(() -> derive(password, salt, m, t, p, expected.length));
+        byte[] actual = pool.run(requester, () -> derive(password, salt, m, t, p, expected.length));
         return MessageDigest.isEqual(expected, actual);
     }
 
     /** Spends the same time as {@link #matches} on a real user, then answers false. */
-    public boolean matchesNoUser(String password) {
-        matches(password, unknownUserHash);
+    public boolean matchesNoUser(String password, Requester requester) {
+        matches(password, unknownUserHash, requester);
         return false;
     }
 
@@ -119,44 +110,8 @@ public class Argon2idHasher {
         return out;
     }
 
-    /**
-     * Runs the work on the pool. Whoever comes first claims it: the pool thread starting it, or the caller giving
-     * up after {@code maxWait} without a start; a given-up task leaves the queue and is never run.
-     */
-    private byte[] await(Callable<byte[]> work) {
-        AtomicBoolean claimed = new AtomicBoolean();
-        Future<byte[]> result;
-        try {
-            result = executor.submit(() -> {
-                if (!claimed.compareAndSet(false, true)) {
-                    throw new Overloaded(maxWait);
-                }
-                return work.call();
-            });
-        } catch (RejectedExecutionException queueFull) {
-            throw new Overloaded(maxWait);
-        }
-        try {
-            try {
-                return result.get(maxWait.toNanos(), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException notDoneYet) {
-                if (claimed.compareAndSet(false, true)) {
-                    executor.remove((Runnable) result);
-                    throw new Overloaded(maxWait);
-                }
-                return result.get();
-            }
-        } catch (InterruptedException e) {
-            result.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while hashing", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("hashing failed", e.getCause());
-        }
-    }
-
     @PreDestroy
     public void shutdown() {
-        executor.shutdownNow();
+        pool.shutdown();
     }
 }
