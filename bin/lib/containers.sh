@@ -64,8 +64,9 @@ ensure_runtime_image() {
   say "Building $AEGIS_RUNTIME_IMAGE (jlink from $jdk)..."
   local work; work=$(mktemp -d)
   # The modules the five services use (jdeps --print-module-deps over their jars), plus the XML parser logback
-  # reads its configuration with, the character sets of the MySQL driver and DNS naming.
-  "$jdk/bin/jlink" --output "$work/runtime" --strip-debug --no-man-pages --no-header-files \
+  # reads its configuration with, the character sets of the MySQL driver and DNS naming. Only Java debug attributes
+  # are stripped: stripping native symbols needs binutils' objcopy, which a bare machine lacks.
+  "$jdk/bin/jlink" --output "$work/runtime" --strip-java-debug-attributes --no-man-pages --no-header-files \
     --add-modules java.base,java.compiler,java.desktop,java.instrument,java.naming,java.net.http,java.rmi,java.scripting,java.security.sasl,java.sql,java.xml,jdk.jfr,jdk.management,jdk.net,jdk.unsupported,jdk.charsets,jdk.naming.dns,jdk.zipfs
   # The runtime's default class-data archive, as the JDK's own installer makes it.
   "$work/runtime/bin/java" -Xshare:dump >/dev/null 2>&1 || true
