@@ -81,7 +81,8 @@ class ConsoleAssetsTest {
         assertFalse(html.contains("<style"), "no inline style element");
         assertFalse(Pattern.compile("\\sstyle=|\\son[a-z]+=").matcher(html).find(), "no style or event attributes");
         for (String path : FILES.keySet()) {
-            String body = client.get(path).body();
+            // SVG's namespace is a name the page's charts are created in, never fetched.
+            String body = client.get(path).body().replace("'http://www.w3.org/2000/svg'", "");
             assertFalse(body.contains("http://") || body.contains("https://") || body.contains("//cdn")
                     || body.contains("@import") || body.contains("url("), path + " refers to nothing elsewhere");
         }
