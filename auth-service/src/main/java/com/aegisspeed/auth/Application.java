@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.info.Info;
 public class Application {
 
     public static void main(String[] args) {
-        Micronaut.run(Application.class, args);
+        // No ASCII-art banner: every line on stdout is a log event (one JSON object each under AEGIS_LOG_FORMAT=json).
+        Micronaut.build(args).mainClass(Application.class).banner(false).start();
     }
 }
