@@ -90,7 +90,7 @@ class ObservabilityTest {
 
     @Test
     @Order(1)
-    void aLoginThroughTheGatewayIsOneTraceWithSpansFromTheGatewayAuthServiceAndUserService() {
+    void aLoginThroughTheGatewayIsOneTraceWithSpansFromTheGatewayAuthServiceAndUserServiceAndItsQueries() {
         Clients.Person player = registered();
         String requestId = "login-" + UUID.randomUUID();
 
@@ -100,8 +100,8 @@ class ObservabilityTest {
         SENT_SECRETS.add(login.envelope().get("token").toString());
 
         ReceivedSpan entry = awaitServerSpan("gateway", requestId);
-        List<ReceivedSpan> trace = awaitTrace(entry.traceId(),
-                spans -> servers(spans, "auth-service") && servers(spans, "user-service"));
+        List<ReceivedSpan> trace = awaitTrace(entry.traceId(), spans -> servers(spans, "auth-service")
+                && servers(spans, "user-service") && statements(spans, "user-service"));
         assertEquals("", entry.parentSpanId(), "the gateway starts the trace: " + describe(trace));
         for (ReceivedSpan span : trace) {
             assertEquals(entry.traceId(), span.traceId());
@@ -269,6 +269,12 @@ class ObservabilityTest {
             request.header("Authorization", "Bearer " + token);
         }
         return suite.gateway().send(request);
+    }
+
+    /** A JDBC span: a CLIENT span named by its SQL verb and table. */
+    private static boolean statements(List<ReceivedSpan> spans, String service) {
+        return spans.stream().anyMatch(span -> span.service().equals(service) && span.kind() == ReceivedSpan.CLIENT
+                && span.name().startsWith("SELECT "));
     }
 
     private static boolean servers(List<ReceivedSpan> spans, String service) {
