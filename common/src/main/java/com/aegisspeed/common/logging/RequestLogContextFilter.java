@@ -10,7 +10,6 @@ import io.micronaut.http.filter.ServerFilterPhase;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Puts the request's id and route into the logging context for everything done while serving it, on whichever
@@ -18,8 +17,6 @@ import java.util.regex.Pattern;
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class RequestLogContextFilter implements Ordered {
-
-    private static final Pattern WELL_FORMED_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final RouteNames routeNames;
 
@@ -38,7 +35,7 @@ public class RequestLogContextFilter implements Ordered {
         Map<String, String> fields = new HashMap<>();
         String requestId = request.getAttribute(LogFields.REQUEST_ID_ATTRIBUTE, String.class)
                 .orElseGet(() -> request.getHeaders().get(LogFields.REQUEST_ID_HEADER));
-        if (requestId != null && WELL_FORMED_ID.matcher(requestId).matches()) {
+        if (LogFields.wellFormedRequestId(requestId)) {
             fields.put(LogFields.REQUEST_ID, requestId);
         }
         routeNames.of(request).ifPresent(route -> fields.put(LogFields.ROUTE, route));

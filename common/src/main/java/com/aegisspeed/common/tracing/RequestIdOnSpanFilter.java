@@ -28,7 +28,7 @@ public class RequestIdOnSpanFilter implements HttpServerFilter {
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
         String requestId = request.getAttribute(LogFields.REQUEST_ID_ATTRIBUTE, String.class)
                 .orElseGet(() -> request.getHeaders().get(LogFields.REQUEST_ID_HEADER));
-        if (requestId != null) {
+        if (LogFields.wellFormedRequestId(requestId)) {
             Span.current().setAttribute(ATTRIBUTE, requestId);
         }
         return chain.proceed(request);
