@@ -28,7 +28,8 @@ public final class ServiceLauncher {
         if (migrateOnlyRequested(System.getenv())) {
             migrate(application, args);
         } else {
-            Micronaut.run(application, args);
+            // No ASCII-art banner: every line on stdout is a log event (one JSON object each under AEGIS_LOG_FORMAT=json).
+            Micronaut.build(args).mainClass(application).banner(false).start();
         }
     }
 

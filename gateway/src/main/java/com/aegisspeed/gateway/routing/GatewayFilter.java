@@ -18,6 +18,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
+import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.http.server.cors.CorsFilter;
 import io.micronaut.web.router.Router;
 import org.reactivestreams.Publisher;
@@ -67,10 +68,13 @@ public class GatewayFilter implements HttpServerFilter {
         this.router = router;
     }
 
-    /** Inside Micronaut's CORS filter, so answers given here (forwarded or refused) get its headers too. */
+    /**
+     * Inside Micronaut's CORS filter, so answers given here (forwarded or refused) get its headers too, and inside
+     * the tracing filter, so every answer has the gateway's server span and the calls to services are its children.
+     */
     @Override
     public int getOrder() {
-        return CorsFilter.CORS_FILTER_ORDER + 1;
+        return Math.max(CorsFilter.CORS_FILTER_ORDER, ServerFilterPhase.TRACING.after()) + 1;
     }
 
     @Override

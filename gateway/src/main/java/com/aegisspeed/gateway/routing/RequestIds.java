@@ -1,5 +1,6 @@
 package com.aegisspeed.gateway.routing;
 
+import com.aegisspeed.common.logging.LogFields;
 import io.micronaut.http.HttpRequest;
 
 import java.util.UUID;
@@ -10,7 +11,7 @@ import java.util.regex.Pattern;
 final class RequestIds {
 
     static final String HEADER = "X-Request-Id";
-    static final String ATTRIBUTE = "aegis.request-id";
+    static final String ATTRIBUTE = LogFields.REQUEST_ID_ATTRIBUTE;
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private RequestIds() {
