@@ -54,7 +54,7 @@ class ObservabilityTest {
 
     private static final Duration SPANS_WITHIN = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.createDefault();
-    private static final Path MONITORING = HostileRoutes.repositoryRoot().resolve("deploy/k8s/monitoring");
+    private static final Path MONITORING = ServiceProcess.repositoryRoot().resolve("deploy/k8s/monitoring");
     /** Series that Prometheus itself (up) and kube-state-metrics make, not the services. */
     private static final Set<String> NOT_FROM_THE_SERVICES = Set.of("up", "kube_pod_status_ready");
     private static final Pattern SELECTOR = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*\\{([^}]*)}");
@@ -235,7 +235,7 @@ class ObservabilityTest {
         // This run's logs, and those of every other service process the system tests started in this build.
         List<Path> logs = new ArrayList<>();
         for (String module : Suite.MODULES) {
-            try (Stream<Path> files = Files.list(HostileRoutes.repositoryRoot().resolve(module).resolve("target"))) {
+            try (Stream<Path> files = Files.list(ServiceProcess.repositoryRoot().resolve(module).resolve("target"))) {
                 files.filter(file -> file.getFileName().toString().startsWith("service-process-")).forEach(logs::add);
             }
         }
