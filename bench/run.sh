@@ -191,7 +191,7 @@ run_case machine-check "$GATEWAY/verify/verify_is_machine_code_available" POST "
 # The same hashes with nothing around them, on the same number of threads, while the services idle.
 hash_jar=$(for entry in "${SERVICES[@]}"; do
   read -r name _ <<<"$entry"; jar="$name/target/$name-0.1.0-SNAPSHOT.jar"
-  unzip -l "$jar" 2>/dev/null | grep -q 'org/bouncycastle/crypto/generators/Argon2BytesGenerator.class' && echo "$jar"
+  if unzip -Z1 "$jar" 'org/bouncycastle/crypto/generators/Argon2BytesGenerator.class' >/dev/null 2>&1; then echo "$jar"; fi
 done | head -1)
 say "bare Argon2id loop: $duration on $hashing_threads threads"
 hash_rate=$("$JAVA" -cp "$hash_jar" bench/HashLoop.java "$hashing_threads" "${duration%s}" | sed -n 's/.*rate=\([0-9.]*\).*/\1/p')
@@ -250,7 +250,7 @@ out="bench/results/$stamp-run.json"
 awk -v f="${RPS[floor]}" -v d="${RPS[direct]}" -v g="${RPS[gateway]}" -v n="${RPS[nginx]}" -v l="${RPS[login]}" \
     -v h="$hash_rate" -v ga="$(echo "${added[*]}" | median)" -v na="$(echo "${nginx_added[*]}" | median)" \
     -v stamp="$stamp" -v commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" \
-    -v java="$("$JAVA" -version 2>&1 | head -1 | sed 's/"/\\"/g')" -v cores="$(nproc)" -v conns="$connections" \
+    -v java="$("$JAVA" -version 2>&1 | head -1 | tr -d '"')" -v cores="$(nproc)" -v conns="$connections" \
     -v light="$light_connections" -v duration="$duration" -v threads="$hashing_threads" \
     -v cases="$(IFS=,; echo "${cases[*]}")" -v nmt="$(IFS=,; echo "${nmt_json[*]}")" 'BEGIN {
   printf "{\"script\": \"bench/run.sh\", \"time\": \"%s\", \"commit\": \"%s\", \"java\": \"%s\", \"cores\": %s,", stamp, commit, java, cores
