@@ -81,10 +81,10 @@ for java in "${javas[@]}"; do
     kept="aegis_t_startup_${module//-/_}"
     # A first deploy: Flyway migrates an empty schema, and there is no cache yet (this start writes it).
     fresh_schema "$kept"
-    training=$(startup_cache_options "$java" "$(jar_of "$module")" "$cache")
+    training=$(startup_cache_options "$major" "$(jar_of "$module")" "$cache")
     written="$cache.$([ "$major" -ge 25 ] && echo aot || echo jsa)"
     first=$(measure "$java" "$module" "$kept" "$training" "$written")
-    using=$(startup_cache_options "$java" "$(jar_of "$module")" "$cache")
+    using=$(startup_cache_options "$major" "$(jar_of "$module")" "$cache")
     # New replicas of a new version: empty schemas, with the cache.
     fresh=$(for round in $(seq 1 "$rounds"); do
       fresh_schema "${kept}_$round"; measure "$java" "$module" "${kept}_$round" "$using"; sql "DROP DATABASE ${kept}_$round"

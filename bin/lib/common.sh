@@ -49,11 +49,11 @@ java_major() {
 
 # Start-up caches, one per build of a service's jar: the classes it loads while starting (and, on Java 25 and later,
 # their linked state and method profiles: the ahead-of-time cache of JEP 483/514/515), written once when a run
-# stops and used by every later start. Prints the JVM options for <java> <jar> <cache file without extension>: use
-# the cache when it was made from this jar, else write one when this run stops.
+# stops and used by every later start. Prints the JVM options for <java major version> <jar> <cache file without
+# extension>: use the cache when it was made from this jar, else write one when this run stops.
 startup_cache_options() {
-  local java=$1 jar=$2 cache=$3
-  if [ "$(java_major "$java")" -ge 25 ]; then
+  local major=$1 jar=$2 cache=$3
+  if [ "$major" -ge 25 ]; then
     if [ -s "$cache.aot" ] && [ "$cache.aot" -nt "$jar" ]; then
       echo "-XX:AOTCache=$cache.aot -Xlog:aot=off -Xlog:cds=off"
     else
