@@ -168,6 +168,16 @@ final class FairHashingPool {
         }
     }
 
+    /** Hashes waiting to start. */
+    int waitingCount() {
+        lock.lock();
+        try {
+            return waitingCount;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     void shutdown() {
         lock.lock();
         try {
