@@ -1,5 +1,5 @@
 // The operator console: plain JavaScript, no dependencies. It uses only the gateway's public API, as any
-// operator's client would: admin login, the dynamic admin secret, and the operator API under /admin/endpoints.
+// operator's client would: admin login, the dynamic admin secret, and the operator API under /admin.
 // The token and the secret live in sessionStorage, so they end with the browser tab and are never shared
 // between tabs or kept on disk. Everything from the server is put into the page as text, never as HTML.
 'use strict';
@@ -16,6 +16,9 @@
     close: '/admin/endpoints/close',
     openService: '/admin/endpoints/open_service',
     closeService: '/admin/endpoints/close_service',
+    windows: '/admin/maintenance_windows',
+    scheduleWindow: '/admin/maintenance_windows/schedule',
+    cancelWindow: '/admin/maintenance_windows/cancel',
   };
   const KEYS = {
     token: 'aegis.console.token',
@@ -25,6 +28,7 @@
   };
   const SERVICE_ORDER = ['gateway', 'auth-service', 'user-service', 'machine-service', 'anticheat-service'];
   const HISTORY_ROWS = 50;
+  const WINDOW_ROWS = 30;
   const SVG = 'http://www.w3.org/2000/svg';
   const CHART = { width: 300, height: 56 };
   const REFRESH_EVERY_MS = 15000;
@@ -47,6 +51,8 @@
     session.clear();
     $('services').replaceChildren();
     $('history').tBodies[0].replaceChildren();
+    $('maintenance').tBodies[0].replaceChildren();
+    $('mw-target').replaceChildren();
     $('counted-since').textContent = '';
     $('updated').textContent = '';
   }
@@ -240,12 +246,15 @@
     refreshing = true;
     try {
       const minutes = $('window').value;
-      const [endpoints, statistics, history] = await Promise.all([
+      const [endpoints, statistics, history, windows] = await Promise.all([
         adminGet(API.endpoints),
         adminGet(`${API.statistics}?minutes=${encodeURIComponent(minutes)}`),
         adminGet(`${API.history}?limit=${HISTORY_ROWS}`),
+        adminGet(`${API.windows}?limit=${WINDOW_ROWS}`),
       ]);
       renderServices(endpoints.data.endpoints, statistics.data);
+      renderTargets(endpoints.data.endpoints);
+      renderWindows(windows.data.windows);
       renderHistory(history.data.changes);
       $('updated').textContent = `updated ${utc(new Date().toISOString())} UTC`;
     } catch (error) {
@@ -420,7 +429,8 @@
     row.dataset.open = String(open);
     row.querySelector('.methods').textContent = (endpoint.methods || []).join(', ');
     const state = row.querySelector('.state');
-    state.textContent = open ? 'Open' : 'Closed';
+    const closingWindow = endpoint.maintenance_window_id;
+    state.textContent = open ? 'Open' : closingWindow ? `Closed (window #${closingWindow})` : 'Closed';
     state.className = `state ${open ? 'is-open' : 'is-closed'}`;
     const counts = traffic || { requests: 0, client_errors: 0, server_errors: 0, error_rate: 0 };
     row.querySelector('.requests').textContent = String(counts.requests);
@@ -448,6 +458,100 @@
       return row;
     }));
     $('history-empty').hidden = changes.length > 0;
+  }
+
+  // ---- maintenance windows ---------------------------------------------------------------------------------
+
+  /** The form's choices: each service, then each endpoint; kept as they are while nothing changed. */
+  function renderTargets(endpoints) {
+    const select = $('mw-target');
+    const options = [];
+    for (const [service] of byService(endpoints)) {
+      options.push([`service:${service}`, `All of ${service}`]);
+    }
+    for (const endpoint of [...endpoints].sort((a, b) => a.endpoint_path.localeCompare(b.endpoint_path))) {
+      options.push([`endpoint:${endpoint.endpoint_path}`, endpoint.endpoint_path]);
+    }
+    const current = [...select.options].map((option) => option.value).join('\n');
+    if (current === options.map(([value]) => value).join('\n')) {
+      return;
+    }
+    const chosen = select.value;
+    select.replaceChildren(...options.map(([value, label]) => {
+      const option = element('option', null, label);
+      option.value = value;
+      return option;
+    }));
+    if (options.some(([value]) => value === chosen)) {
+      select.value = chosen;
+    }
+    if (!$('mw-start').value) {
+      const start = new Date(Math.ceil(Date.now() / 60000) * 60000);
+      $('mw-start').value = start.toISOString().slice(0, 16);
+      $('mw-end').value = new Date(start.getTime() + 3600000).toISOString().slice(0, 16);
+    }
+  }
+
+  function closes(maintenanceWindow) {
+    return maintenanceWindow.service_name ? `All of ${maintenanceWindow.service_name}` : maintenanceWindow.endpoint_path;
+  }
+
+  function renderWindows(windows) {
+    const body = $('maintenance').tBodies[0];
+    body.replaceChildren(...windows.map((maintenanceWindow) => {
+      const row = element('tr', `mw-${maintenanceWindow.state}`);
+      row.dataset.window = String(maintenanceWindow.window_id);
+      row.dataset.state = maintenanceWindow.state;
+      const target = element('td', 'closes');
+      target.append(element('code', null, closes(maintenanceWindow)));
+      target.title = maintenanceWindow.endpoint_paths.join('\n');
+      const by = maintenanceWindow.cancelled_by ? `${maintenanceWindow.scheduled_by}, cancelled by ${maintenanceWindow.cancelled_by}` : maintenanceWindow.scheduled_by;
+      const action = element('td', 'action');
+      if (maintenanceWindow.state === 'scheduled' || maintenanceWindow.state === 'active') {
+        const cancel = element('button', 'cancel-window', 'Cancel');
+        cancel.type = 'button';
+        cancel.addEventListener('click', () => askCancelWindow(maintenanceWindow));
+        action.append(cancel);
+      }
+      row.append(element('td', 'id', `#${maintenanceWindow.window_id}`), target, element('td', 'from', utc(maintenanceWindow.starts_at)),
+        element('td', 'until', utc(maintenanceWindow.ends_at)), element('td', 'reason', maintenanceWindow.reason),
+        element('td', 'state', maintenanceWindow.state), element('td', 'who', by), action);
+      return row;
+    }));
+    $('maintenance-empty').hidden = windows.length > 0;
+  }
+
+  /** A datetime-local value read as UTC, as the form's labels say. */
+  function asUtc(value) {
+    return value.length === 16 ? `${value}:00Z` : `${value}Z`;
+  }
+
+  function askSchedule(event) {
+    event.preventDefault();
+    const [kind, ...rest] = $('mw-target').value.split(':');
+    const target = rest.join(':');
+    const request = {
+      starts_at: asUtc($('mw-start').value),
+      ends_at: asUtc($('mw-end').value),
+      reason: $('mw-reason').value,
+    };
+    request[kind === 'service' ? 'service_name' : 'endpoint_path'] = target;
+    const what = kind === 'service' ? `every endpoint of ${target}` : target;
+    ask(`Close ${what} from ${utc(request.starts_at)} until ${utc(request.ends_at)} UTC? Clients will get HTTP 403, `
+      + 'code 00000 during the window, and see it announced with its reason until it ends.', 'Schedule window', true,
+    async () => {
+      const answer = await adminPost(API.scheduleWindow, request);
+      say(`${answer.result}: #${answer.data.window_id}, ${closes(answer.data)}, from ${utc(answer.data.starts_at)} UTC.`, 'info');
+      $('mw-reason').value = '';
+    });
+  }
+
+  function askCancelWindow(maintenanceWindow) {
+    ask(`Cancel maintenance window #${maintenanceWindow.window_id} (${closes(maintenanceWindow)})? What it closes opens again at once, `
+      + 'unless closed by hand.', 'Cancel window', false, async () => {
+      const answer = await adminPost(API.cancelWindow, { window_id: maintenanceWindow.window_id });
+      say(`${answer.result}: #${answer.data.window_id}.`, 'info');
+    });
   }
 
   // ---- switching, always after an in-page confirmation -----------------------------------------------------
@@ -514,6 +618,7 @@
     $('secret-form').addEventListener('submit', getSecret);
     $('logout').addEventListener('click', logOut);
     $('refresh').addEventListener('click', () => refresh());
+    $('mw-form').addEventListener('submit', askSchedule);
     $('window').addEventListener('change', () => refresh());
     $('confirm-ok').addEventListener('click', confirmed);
     $('confirm-cancel').addEventListener('click', cancelled);

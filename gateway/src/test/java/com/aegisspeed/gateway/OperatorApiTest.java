@@ -66,7 +66,7 @@ class OperatorApiTest {
         assertEquals("auth-service", byPath.get("/user/login/login_user_info").get("service_name"));
         assertEquals(List.of("POST"), byPath.get("/user/login/login_user_info").get("methods"));
         assertEquals(Boolean.FALSE, byPath.get("/test/check_server_state_dev").get("is_open"), "closed by default");
-        assertEquals(Set.of("endpoint_path", "service_name", "methods", "is_open", "updated_at"),
+        assertEquals(Set.of("endpoint_path", "service_name", "methods", "is_open", "updated_at", "maintenance_window_id"),
                 byPath.get("/user/info/get_user_info").keySet());
         assertFalse(byPath.containsKey("/admin/endpoints"), "the operator API itself cannot be closed");
         long flaggable = suite.gateway.context().getBean(RouteTable.class).all().stream().filter(Route::flaggable).count();

@@ -253,8 +253,45 @@ final class ConsoleBrowser implements AutoCloseable {
         });
     }
 
-    Object script(String javascript) {
-        return ((JavascriptExecutor) driver).executeScript(javascript);
+    Object script(String javascript, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
+    }
+
+    /**
+     * Fills the maintenance-window form ({@code target} an option's value such as {@code service:machine-service},
+     * times as the form's datetime-local fields take them, read as UTC) and presses Schedule: the confirmation opens.
+     */
+    void scheduleWindow(String target, String from, String until, String reason) {
+        await(d -> d.findElement(By.cssSelector("#mw-target option[value='" + target + "']")));
+        script("document.getElementById('mw-target').value = arguments[0];"
+                + "document.getElementById('mw-start').value = arguments[1];"
+                + "document.getElementById('mw-end').value = arguments[2];", target, from, until);
+        type("mw-reason", reason);
+        click(By.id("mw-submit"));
+        awaitDialog(true);
+    }
+
+    /** The maintenance-window row with this reason once it shows {@code state}, pressing Refresh meanwhile. */
+    WebElement awaitWindow(String reason, String state) {
+        return await(d -> {
+            for (WebElement row : d.findElements(By.cssSelector("#maintenance tbody tr"))) {
+                if (reason.equals(row.findElement(By.cssSelector("td.reason")).getText())
+                        && state.equals(row.getAttribute("data-state"))) {
+                    return row;
+                }
+            }
+            script("document.getElementById('refresh').click();");
+            return null;
+        });
+    }
+
+    void clickCancelWindow(String reason) {
+        click(By.xpath("//table[@id='maintenance']//tr[td[@class='reason' and text()=" + xpathText(reason) + "]]//button"));
+        awaitDialog(true);
+    }
+
+    private static String xpathText(String text) {
+        return "'" + text.replace("'", "") + "'";
     }
 
     String sessionItem(String key) {

@@ -7,11 +7,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,6 +171,41 @@ class ConsoleBrowserTest {
         browser.awaitRowOpen(MACHINE_CHECK, true);
         browser.awaitRowOpen("/machine/register/register_machine_info", true);
         assertNotEquals(403, clients.machineCodeAvailability(Suite.ADMIN_ID_NUMBER, Clients.machineCode()).status());
+    }
+
+    @Test
+    void aMaintenanceWindowScheduledOnThePageClosesTheServiceIsAnnouncedAndIsCancelledThere() {
+        browser.logInAsOperator(adminId, Suite.ADMIN_PASSWORD);
+        String reason = "Machine database upgrade " + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.now();
+        browser.scheduleWindow("service:machine-service", formTime(now.minusSeconds(60)), formTime(now.plusSeconds(3600)), reason);
+        assertTrue(browser.confirmationText().contains("every endpoint of machine-service"), browser.confirmationText());
+        browser.confirm();
+        browser.awaitMessage("Maintenance window scheduled");
+
+        WebElement row = browser.awaitWindow(reason, "active");
+        String windowId = row.getAttribute("data-window");
+        TestHttp.Reply refused = clients.machineCodeAvailability(Suite.ADMIN_ID_NUMBER, Clients.machineCode());
+        assertEquals(403, refused.status(), refused.body());
+        assertEquals("00000", refused.envelope().get("code"));
+        browser.awaitRowOpen(MACHINE_CHECK, false);
+        assertEquals("Closed (window #" + windowId + ")", browser.rowText(MACHINE_CHECK, "state"));
+        TestHttp.Reply announced = suite.gateway().get("/test/check_server_api_state");
+        assertTrue(announced.body().contains(reason), announced.body());
+        browser.screenshot("09-maintenance-window", By.id("maintenance"));
+
+        browser.clickCancelWindow(reason);
+        assertTrue(browser.confirmationText().contains("#" + windowId), browser.confirmationText());
+        browser.confirm();
+        browser.awaitMessage("Maintenance window cancelled");
+        browser.awaitWindow(reason, "cancelled");
+        browser.awaitRowOpen(MACHINE_CHECK, true);
+        assertNotEquals(403, clients.machineCodeAvailability(Suite.ADMIN_ID_NUMBER, Clients.machineCode()).status());
+    }
+
+    /** As the form's datetime-local fields take it, in UTC as its labels say. */
+    private static String formTime(Instant time) {
+        return LocalDateTime.ofInstant(time, ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).toString();
     }
 
     @Test

@@ -293,6 +293,15 @@ class HostileBodiesTest {
             }
             case "/admin/endpoints/open", "/admin/endpoints/close" -> body.put("endpoint_path", "/test/check_server_state_dev");
             case "/admin/endpoints/open_service", "/admin/endpoints/close_service" -> body.put("service_name", "gateway");
+            case "/admin/maintenance_windows/schedule" -> {
+                // An hour ahead: a window that is scheduled closes nothing while the suite runs.
+                java.time.Instant start = java.time.Instant.now().plus(java.time.Duration.ofHours(1));
+                body.put("endpoint_path", "/test/check_server_state_dev");
+                body.put("starts_at", start.toString());
+                body.put("ends_at", start.plus(java.time.Duration.ofHours(1)).toString());
+                body.put("reason", "hostile bodies");
+            }
+            case "/admin/maintenance_windows/cancel" -> body.put("window_id", 1);
             default -> {
                 // GET endpoints and logout take no body; whatever is sent must still be answered properly
             }
@@ -334,6 +343,7 @@ class HostileBodiesTest {
                 query.put("limit", "20");
             }
             case "/admin/endpoints/statistics" -> query.put("minutes", "5");
+            case "/admin/maintenance_windows" -> query.put("limit", "20");
             default -> {
                 // no parameters
             }

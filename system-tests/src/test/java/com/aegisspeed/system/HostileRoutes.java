@@ -59,6 +59,9 @@ final class HostileRoutes {
             Map.entry("/admin/endpoints/close_service", OPERATOR),
             Map.entry("/admin/endpoints/history", OPERATOR),
             Map.entry("/admin/endpoints/statistics", OPERATOR),
+            Map.entry("/admin/maintenance_windows", OPERATOR),
+            Map.entry("/admin/maintenance_windows/schedule", union(OPERATOR, Set.of("400:10007"))),
+            Map.entry("/admin/maintenance_windows/cancel", union(OPERATOR, Set.of("409:10008"))),
             Map.entry("/user/register/register_user_info", Set.of("200:10000", "400:10001", "400:10002", "400:10003",
                     "400:10004", "400:10010", "409:10005", "409:10006", "409:10007", "403:10008", "500:10009")),
             Map.entry("/user/login/login_user_info", Set.of("200:10000", "401:10001", "401:10002", "403:10003", "500:10004")),
@@ -92,6 +95,12 @@ final class HostileRoutes {
             Map.entry("/anticheat/admin/mark_cheater", CHEATER_ADMIN),
             Map.entry("/anticheat/admin/unmark_cheater", CHEATER_ADMIN),
             Map.entry("/anticheat/admin/get_cheater_mark_history", CHEATER_ADMIN));
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> both = new java.util.HashSet<>(a);
+        both.addAll(b);
+        return Set.copyOf(both);
+    }
 
     /** What every endpoint that needs a token answers (with 401) to a refused one (docs/contract.md). */
     static final String TOKEN_INVALID = "10001";
@@ -203,6 +212,8 @@ final class HostileRoutes {
             case "/admin/endpoints/open", "/admin/endpoints/close", "/admin/endpoints/open_service",
                     "/admin/endpoints/close_service" -> ok
                     ? Set.of("gateway.endpoint_flags", "gateway.endpoint_flag_changes") : Set.of();
+            case "/admin/maintenance_windows/schedule", "/admin/maintenance_windows/cancel" -> ok
+                    ? Set.of("gateway.maintenance_windows") : Set.of();
             default -> Set.of();
         };
     }

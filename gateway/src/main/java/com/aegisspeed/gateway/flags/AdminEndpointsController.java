@@ -70,7 +70,8 @@ public class AdminEndpointsController {
             @JsonProperty("service_name") String serviceName,
             List<String> methods,
             @JsonProperty("is_open") boolean isOpen,
-            @JsonProperty("updated_at") Instant updatedAt) {
+            @JsonProperty("updated_at") Instant updatedAt,
+            @Nullable @JsonProperty("maintenance_window_id") Long maintenanceWindowId) {
     }
 
     @Serdeable
@@ -104,7 +105,8 @@ public class AdminEndpointsController {
         return asOperator(token, secret, () -> ok("Endpoints listed", Map.of("endpoints",
                 flags.list().stream().map(listed -> new EndpointState(listed.route().path(), listed.route().service(),
                         listed.route().methods().stream().map(Enum::name).sorted().toList(),
-                        listed.flag().open(), listed.flag().updatedAt().toInstant(ZoneOffset.UTC))).toList())));
+                        listed.open(), listed.flag().updatedAt().toInstant(ZoneOffset.UTC),
+                        listed.closingWindow() == null ? null : listed.closingWindow().id())).toList())));
     }
 
     @Post("/open")

@@ -3,6 +3,7 @@ package com.aegisspeed.gateway.flags;
 import com.aegisspeed.common.time.Utc;
 import com.aegisspeed.gateway.routing.Route;
 import com.aegisspeed.gateway.routing.RouteTable;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.transaction.TransactionOperations;
@@ -18,7 +19,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** What operators do with the flags: list them, open or close one endpoint or all of one service, read the history. */
+/**
+ * What operators do with the flags: list them, open or close one endpoint or all of one service, read the history.
+ * A switch acts on what clients see: opening an endpoint a maintenance window closes opens it for the rest of
+ * that window (the switch wins), and the switch is stored, so it also holds after the window.
+ */
 @Singleton
 public class EndpointFlagService {
 
@@ -39,23 +44,30 @@ public class EndpointFlagService {
         this.clock = clock;
     }
 
-    /** A flaggable route with its stored state. */
-    public record Listed(Route route, EndpointFlag flag) {
+    /**
+     * A flaggable route with its stored state, whether clients may call it now, and the maintenance window
+     * closing it now ({@code null} when none does, or a switch since the window started won).
+     */
+    public record Listed(Route route, EndpointFlag flag, boolean open, @Nullable MaintenanceWindow closingWindow) {
     }
 
-    /** One endpoint before and after a change. */
+    /** One endpoint before and after a change, as clients see it. */
     public record Outcome(String endpointPath, boolean wasOpen, boolean isOpen) {
-        boolean changed() {
-            return wasOpen != isOpen;
-        }
     }
 
     public List<Listed> list() {
         Map<String, EndpointFlag> stored = repository.listOrderByEndpointPath().stream()
                 .collect(Collectors.toMap(EndpointFlag::endpointPath, row -> row));
+        MaintenanceCalendar calendar = flags.readCalendar();
+        LocalDateTime now = Utc.now(clock);
         return flaggable().stream()
                 .filter(route -> stored.containsKey(route.path()))
-                .map(route -> new Listed(route, stored.get(route.path())))
+                .map(route -> {
+                    EndpointFlag flag = stored.get(route.path());
+                    boolean open = calendar.isOpen(route.path(), flag, route.openByDefault(), now);
+                    MaintenanceWindow window = calendar.closing(route.path(), now);
+                    return new Listed(route, flag, open, open ? null : window);
+                })
                 .toList();
     }
 
@@ -81,30 +93,39 @@ public class EndpointFlagService {
     }
 
     private List<Outcome> change(List<String> paths, boolean open, String changedBy) {
-        List<Outcome> outcomes = transactions.executeWrite(status -> setOpen(paths, open, changedBy, Utc.now(clock)));
-        flags.applied(outcomes.stream().collect(Collectors.toMap(Outcome::endpointPath, Outcome::isOpen)));
-        return outcomes;
+        Switched switched = transactions.executeWrite(status -> setOpen(paths, open, changedBy, Utc.now(clock)));
+        flags.applied(switched.written());
+        return switched.outcomes();
+    }
+
+    /** What one switch did: each endpoint's outcome, and the rows it wrote. */
+    private record Switched(List<Outcome> outcomes, List<EndpointFlag> written) {
     }
 
     /**
-     * In one transaction: locks each endpoint's row, sets it to {@code open} and writes an audit row for each one
-     * whose state actually changes. Paths without a row are skipped.
+     * In one transaction: locks each endpoint's row and, where clients' view or the stored state differs from
+     * {@code open}, stores {@code open} and writes an audit row (the stored state can differ alone while a window
+     * closes the endpoint: closing it by hand then keeps it closed after the window). Paths without a row are skipped.
      */
-    private List<Outcome> setOpen(List<String> paths, boolean open, String changedBy, LocalDateTime now) {
+    private Switched setOpen(List<String> paths, boolean open, String changedBy, LocalDateTime now) {
+        MaintenanceCalendar calendar = flags.readCalendar();
         List<Outcome> outcomes = new ArrayList<>();
+        List<EndpointFlag> written = new ArrayList<>();
         for (String path : paths) {
             Optional<EndpointFlag> locked = repository.findByEndpointPathForUpdate(path);
             if (locked.isEmpty()) {
                 continue;
             }
-            Outcome outcome = new Outcome(path, locked.get().open(), open);
-            if (outcome.changed()) {
+            EndpointFlag flag = locked.get();
+            boolean wasOpen = calendar.isOpen(path, flag, flag.open(), now);
+            if (wasOpen != open || flag.open() != open) {
                 repository.update(path, open, now);
-                changes.save(new EndpointFlagChange(null, path, outcome.wasOpen(), open, changedBy, now));
+                changes.save(new EndpointFlagChange(null, path, wasOpen, open, changedBy, now));
+                written.add(new EndpointFlag(path, flag.serviceName(), open, now));
             }
-            outcomes.add(outcome);
+            outcomes.add(new Outcome(path, wasOpen, open));
         }
-        return outcomes;
+        return new Switched(outcomes, written);
     }
 
     private List<Route> flaggable() {

@@ -10,15 +10,16 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The endpoint-open flags as the request path reads them: held in memory, read again from the database every
- * {@code aegis.gateway.flags.refresh-interval}, so a change made through any replica is applied by all of
- * them within about a second (docs/contract.md: within 2 s). The first read seeds a row for every flaggable
- * route that has none, in its configured default state. While the database is unreachable the last known
- * states stay in force.
+ * The endpoint-open flags and maintenance windows as the request path reads them: held in memory, read again
+ * from the database every {@code aegis.gateway.flags.refresh-interval}, so a change made through any replica is
+ * applied by all of them within about a second (docs/contract.md: within 2 s). A window's start and end apply
+ * on each replica's own clock, to the second. The first read seeds a row for every flaggable route that has
+ * none, in its configured default state. While the database is unreachable the last known states stay in force.
  */
 @Context
 public class EndpointFlags {
@@ -27,16 +28,20 @@ public class EndpointFlags {
 
     private final RouteTable routes;
     private final EndpointFlagRepository repository;
+    private final MaintenanceWindowRepository windows;
     private final Clock clock;
-    private volatile Map<String, Boolean> openByPath = Map.of();
+    private volatile Map<String, EndpointFlag> byPath = Map.of();
+    private volatile MaintenanceCalendar calendar = MaintenanceCalendar.EMPTY;
     /** Changes made through this gateway, so a read that overlapped one does not undo it. */
     private volatile long localChanges;
     private volatile boolean seeded;
     private volatile boolean failing;
 
-    public EndpointFlags(RouteTable routes, EndpointFlagRepository repository, Clock clock) {
+    public EndpointFlags(RouteTable routes, EndpointFlagRepository repository, MaintenanceWindowRepository windows,
+                         Clock clock) {
         this.routes = routes;
         this.repository = repository;
+        this.windows = windows;
         this.clock = clock;
         refresh();
     }
@@ -46,8 +51,17 @@ public class EndpointFlags {
         if (!route.flaggable()) {
             return true;
         }
-        Boolean open = openByPath.get(route.path());
-        return open == null ? route.openByDefault() : open;
+        EndpointFlag flag = byPath.get(route.path());
+        MaintenanceCalendar current = calendar;
+        if (current.isEmpty()) {
+            return flag == null ? route.openByDefault() : flag.open();
+        }
+        return current.isOpen(route.path(), flag, route.openByDefault(), Utc.now(clock));
+    }
+
+    /** The maintenance windows that have not ended, as this replica last read them. */
+    public MaintenanceCalendar calendar() {
+        return calendar;
     }
 
     @Scheduled(fixedDelay = "${aegis.gateway.flags.refresh-interval}", initialDelay = "${aegis.gateway.flags.refresh-interval}")
@@ -57,12 +71,14 @@ public class EndpointFlags {
                 seed();
             }
             long before = localChanges;
-            Map<String, Boolean> read = repository.findAll().stream()
-                    .collect(Collectors.toUnmodifiableMap(EndpointFlag::endpointPath, EndpointFlag::open));
+            Map<String, EndpointFlag> read = repository.findAll().stream()
+                    .collect(Collectors.toUnmodifiableMap(EndpointFlag::endpointPath, flag -> flag));
+            MaintenanceCalendar readCalendar = readCalendar();
             synchronized (this) {
                 // A change made here while reading may be missing from what was read: the next read has it.
                 if (before == localChanges) {
-                    openByPath = read;
+                    byPath = read;
+                    calendar = readCalendar;
                 }
             }
             if (failing) {
@@ -78,12 +94,27 @@ public class EndpointFlags {
         }
     }
 
-    /** Applies a change this gateway just made at once, without waiting for the next read. */
-    synchronized void applied(Map<String, Boolean> changes) {
-        Map<String, Boolean> updated = new HashMap<>(openByPath);
-        updated.putAll(changes);
-        openByPath = Map.copyOf(updated);
+    /** Applies flag rows this gateway just wrote at once, without waiting for the next read. */
+    synchronized void applied(List<EndpointFlag> changed) {
+        Map<String, EndpointFlag> updated = new HashMap<>(byPath);
+        changed.forEach(flag -> updated.put(flag.endpointPath(), flag));
+        byPath = Map.copyOf(updated);
         localChanges++;
+    }
+
+    /** Applies a window this gateway just scheduled or cancelled at once, without waiting for the next read. */
+    void windowsChanged() {
+        MaintenanceCalendar read = readCalendar();
+        synchronized (this) {
+            calendar = read;
+            localChanges++;
+        }
+    }
+
+    /** The windows not ended now, as the database has them. */
+    MaintenanceCalendar readCalendar() {
+        return MaintenanceCalendar.of(
+                windows.findByEndsAtGreaterThanAndCancelledAtIsNullOrderByStartsAt(Utc.now(clock)), routes.all());
     }
 
     private void seed() {
