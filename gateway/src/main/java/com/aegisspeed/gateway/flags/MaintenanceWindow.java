@@ -6,6 +6,7 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.LocalDateTime;
+import java.util.Locale;
 
 /**
  * A row of {@code maintenance_windows}: one endpoint ({@code endpointPath}) or every closable endpoint of one
@@ -40,7 +41,7 @@ public record MaintenanceWindow(
         SCHEDULED, ACTIVE, ENDED, CANCELLED;
 
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

@@ -12,7 +12,7 @@ import io.micronaut.context.annotation.Context;
 
 /**
  * The gateway's state as gauges on {@code /prometheus}, for the dashboards and alerts in deploy/monitoring:
- * {@code aegis_gateway_endpoints_closed} (routes an operator has closed) and
+ * {@code aegis_gateway_endpoints_closed} (routes an operator or a maintenance window has closed) and
  * {@code aegis_gateway_breaker_open{upstream}} (1 while the circuit breaker to that service refuses calls).
  */
 @Context
@@ -21,7 +21,7 @@ public class GatewayStateMetrics {
     public GatewayStateMetrics(MeterRegistry registry, RouteTable routes, EndpointFlags flags, Upstreams upstreams) {
         Gauge.builder("aegis.gateway.endpoints.closed", () -> routes.all().stream()
                         .filter(Route::flaggable).filter(route -> !flags.isOpen(route)).count())
-                .description("Client routes currently closed by an operator")
+                .description("Client routes currently closed by an operator or a maintenance window")
                 .register(registry);
         for (Upstream upstream : upstreams.all()) {
             Gauge.builder("aegis.gateway.breaker.open", upstream.breaker(), GatewayStateMetrics::open)
