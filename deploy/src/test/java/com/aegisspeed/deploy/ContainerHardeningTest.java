@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every container of every overlay: resource requests and limits, a non-root user, a read-only root
- * filesystem, no privilege escalation, no capabilities. The services write nowhere but an emptyDir /tmp.
+ * filesystem, no privilege escalation, no capabilities. The services write nowhere but an emptyDir /tmp, and
+ * every emptyDir is bounded within the pod's local-disk limit.
  */
 class ContainerHardeningTest {
 
@@ -24,7 +25,7 @@ class ContainerHardeningTest {
             for (Map<String, Object> container : workload.containers()) {
                 String where = workload.name() + "/" + container.get("name");
                 for (String bound : List.of("requests", "limits")) {
-                    for (String resource : List.of("cpu", "memory")) {
+                    for (String resource : List.of("cpu", "memory", "ephemeral-storage")) {
                         assertNotNull(Yamls.at(container, "resources", bound, resource), where + " " + bound + "." + resource);
                     }
                 }
@@ -61,6 +62,36 @@ class ContainerHardeningTest {
                     assertFalse(port.containsKey("hostPort"), where + " binds a host port");
                 }
             }
+        }
+    }
+
+    /** What the kubelet keeps of one container's log by default: 5 files of 10 MiB (containerLogMaxFiles, -Size). */
+    private static final long KUBELET_LOG_BYTES = 5 * 10L << 20;
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void everyEmptyDirAndTheLogsFitThePodsLocalDiskLimit(Overlay overlay) {
+        for (Rendered.Workload workload : overlay.render().workloads()) {
+            long emptyDirs = 0;
+            for (Map<String, Object> volume : Yamls.list(workload.podSpec(), "volumes")) {
+                if (volume.containsKey("emptyDir")) {
+                    String sizeLimit = Yamls.string(volume, "emptyDir", "sizeLimit");
+                    assertNotNull(sizeLimit, workload.name() + " emptyDir " + volume.get("name") + " has no sizeLimit");
+                    emptyDirs += Quantity.bytes(sizeLimit);
+                }
+            }
+            // The pod's limit, as the kubelet computes it: its containers' sum, or an init container's if larger.
+            long containers = 0;
+            for (Map<String, Object> container : Yamls.list(workload.podSpec(), "containers")) {
+                containers += Quantity.bytes(Yamls.string(container, "resources", "limits", "ephemeral-storage"));
+            }
+            long podLimit = containers;
+            for (Map<String, Object> container : Yamls.list(workload.podSpec(), "initContainers")) {
+                podLimit = Math.max(podLimit, Quantity.bytes(Yamls.string(container, "resources", "limits", "ephemeral-storage")));
+            }
+            long logs = KUBELET_LOG_BYTES * workload.containers().size();
+            assertTrue(emptyDirs + logs <= podLimit, workload.name() + ": emptyDirs " + emptyDirs + " B and logs " + logs
+                    + " B exceed the pod's ephemeral-storage limit of " + podLimit + " B");
         }
     }
 

@@ -115,6 +115,31 @@ class DevDatabaseTest {
         assertFalse(sql.contains("GRANT ALL PRIVILEGES ON *.*"), "no user gets every schema");
     }
 
+    @Test
+    void mySqlProbesPutNoPasswordOnAnyCommandLine() {
+        Rendered rendered = Overlay.DEV.render();
+        Map<String, Object> container = rendered.workload(MYSQL).container("mysql");
+        Set<String> secretVariables = new HashSet<>();
+        rendered.environment(container).forEach((name, value) -> {
+            if (value instanceof Rendered.EnvValue.FromSecret) {
+                secretVariables.add(name);
+            }
+        });
+        assertTrue(secretVariables.contains("MYSQL_ROOT_PASSWORD"), "the container knows the root password");
+        for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+            List<String> command = Yamls.strings(container, probe, "exec", "command");
+            assertFalse(command.isEmpty(), probe + " runs a command");
+            // A shell's script is split into its words too: `sh -c "mysql -p$X"` shows the value in ps.
+            for (String word : String.join(" ", command).split("[\\s\"']+")) {
+                assertFalse(word.startsWith("-p") || word.startsWith("--password"), probe + " passes a password: " + command);
+                secretVariables.forEach(variable -> assertFalse(word.contains("$" + variable) || word.contains("${" + variable),
+                        probe + " expands " + variable + " into its command: " + command));
+            }
+            // Over TCP: the entrypoint's first-start server, which runs init-schemas.sh, listens on no port.
+            assertTrue(command.contains("127.0.0.1"), probe + " connects over TCP: " + command);
+        }
+    }
+
     private static String initScript(Rendered rendered, Rendered.Workload mysql) {
         Map<String, Object> mount = Yamls.list(mysql.container("mysql"), "volumeMounts").stream()
                 .filter(m -> INIT_DIRECTORY.equals(m.get("mountPath"))).findFirst()

@@ -27,7 +27,7 @@ import org.xml.sax.InputSource;
  */
 class DockerfileTest {
 
-    private static final Pattern JRE_25 = Pattern.compile("eclipse-temurin:25[0-9._]*-jre(-[a-z0-9.]+)?");
+    private static final Pattern JRE_25 = Pattern.compile("eclipse-temurin:25[0-9._]*-jre(-[a-z0-9.]+)?(@sha256:[0-9a-f]{64})?");
     private static final Pattern ARGUMENT_REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Pattern NUMERIC_USER = Pattern.compile("(\\d+)(:(\\d+))?");
     private static final Pattern SECRET_LOOKING = Pattern.compile("(?i).*(password|secret|signing|private|token|credential|_key).*");
@@ -57,6 +57,22 @@ class DockerfileTest {
         Map<String, Object> podSecurity = Overlay.BASE.render().workload(service.module).podSpec();
         assertEquals(Integer.parseInt(user.group(1)), Yamls.at(podSecurity, "securityContext", "runAsUser"),
                 service.module + " pod runAsUser");
+    }
+
+    /** Temurin's tag of one exact release (25.0.3_9-jre, with the OS it is built on or not), or any digest. */
+    private static final Pattern EXACT_RUNTIME = Pattern.compile(
+            "eclipse-temurin:25\\.\\d+\\.\\d+_\\d+-jre(-[a-z0-9.]+)?(@sha256:[0-9a-f]{64})?|[^@\\s]+@sha256:[0-9a-f]{64}");
+
+    @ParameterizedTest
+    @EnumSource(AegisService.class)
+    void theDefaultRuntimeIsAnExactReleaseAndTheReadmeShowsPinningItByDigest(AegisService service) {
+        String runtime = dockerfile(service).assignments("ARG").get("RUNTIME_IMAGE");
+        assertNotNull(runtime, service.module + " ARG RUNTIME_IMAGE has a default");
+        assertTrue(EXACT_RUNTIME.matcher(runtime).matches(),
+                service.module + " runtime " + runtime + " is a moving tag: a rebuild could get another JVM");
+        assertTrue(Repository.read(Repository.deploy().resolve("README.md"))
+                        .matches("(?s).*--build-arg RUNTIME_IMAGE=[^\\s]+@sha256:.*"),
+                "deploy/README.md shows a build with the runtime pinned by digest");
     }
 
     @ParameterizedTest
@@ -135,6 +151,35 @@ class DockerfileTest {
         String javaOpts = image.environment().get("JAVA_OPTS");
         assertTrue(javaOpts.contains("-XX:AOTCache=" + cache.group(1)), service.module + " JAVA_OPTS uses the cache");
         assertTrue(javaOpts.matches(".*-XX:MaxDirectMemorySize=\\d+[mM]\\b.*"), service.module + " caps direct memory: " + javaOpts);
+    }
+
+    private static final Pattern JAVA_FLAGS = Pattern.compile("\\bjava((?:\\s+-\\S+)+)");
+    private static final Pattern MAX_RAM = Pattern.compile("-XX:MaxRAM=(\\d+)m");
+
+    @ParameterizedTest
+    @EnumSource(AegisService.class)
+    void trainsAndChecksTheCacheInTheMemoryOfThePodWithTheRuntimesHeapFlags(AegisService service) {
+        Dockerfile image = dockerfile(service).finalStage();
+        String run = image.only("RUN");
+        String memoryLimit = Yamls.string(Overlay.BASE.render().workload(service.module).container(service.module),
+                "resources", "limits", "memory");
+        List<String> javaOpts = List.of(image.environment().get("JAVA_OPTS").split("\\s+"));
+        List<String> sizing = javaOpts.stream().filter(flag -> flag.startsWith("-XX:MaxRAMPercentage=")
+                || flag.startsWith("-XX:MaxDirectMemorySize=") || flag.endsWith("GC")).toList();
+        assertEquals(3, sizing.size(), service.module + " JAVA_OPTS sizes heap, direct memory and GC: " + javaOpts);
+        Matcher java = JAVA_FLAGS.matcher(run);
+        int invocations = 0;
+        while (java.find()) {
+            invocations++;
+            List<String> flags = List.of(java.group(1).strip().split("\\s+"));
+            Matcher maxRam = MAX_RAM.matcher(java.group(1));
+            // The build host's memory would size training's heap far beyond the pod's; "m" is MiB to the JVM.
+            assertTrue(maxRam.find(), service.module + " runs java without a bounded MaxRAM: " + flags);
+            assertEquals(Quantity.bytes(memoryLimit), Quantity.bytes(maxRam.group(1) + "Mi"),
+                    service.module + " MaxRAM against the container's memory limit " + memoryLimit);
+            assertTrue(flags.containsAll(sizing), service.module + " runs java without JAVA_OPTS' " + sizing + ": " + flags);
+        }
+        assertEquals(2, invocations, service.module + " trains the cache, then checks it: " + run);
     }
 
     @ParameterizedTest

@@ -24,6 +24,7 @@ class ExposureTest {
     static final Set<String> PUBLIC_PREFIXES = Set.of("/test/", "/verify/", "/user/", "/machine/", "/anticheat/");
     /** Operator routes (endpoint flags) and the console: reached by port-forward or an operator's own Ingress. */
     private static final String OPERATOR_PREFIX = "/admin/";
+    private static final String NGINX = "nginx.ingress.kubernetes.io/";
 
     @ParameterizedTest
     @EnumSource(value = Overlay.class, names = {"BASE", "PROD"})
@@ -52,6 +53,36 @@ class ExposureTest {
             }
             assertEquals(new TreeSet<>(PUBLIC_PREFIXES), paths, "the Ingress routes exactly the public prefixes");
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Overlay.class, names = {"BASE", "PROD"})
+    void theIngressNamesItsControllerAndBoundsBodiesTimeAndRateAtTheEdge(Overlay overlay) {
+        Map<String, Object> ingress = overlay.render().get("Ingress", "gateway");
+        assertEquals("nginx", Yamls.string(ingress, "spec", "ingressClassName"),
+                "an explicit class, not whichever controller is the cluster default");
+        Map<String, Object> annotations = Yamls.map(ingress, "metadata", "annotations");
+        Map<String, Object> defaults = new Yaml().load(Repository.read(
+                Repository.root().resolve("common/src/main/resources/aegis-defaults.yml")));
+        long servicesBodyLimit = ((Number) Yamls.at(defaults, "micronaut", "server", "max-request-size")).longValue();
+        assertEquals(servicesBodyLimit, Quantity.bytes(String.valueOf(annotations.get(NGINX + "proxy-body-size"))
+                        .replace("k", "Ki").replace("m", "Mi")),
+                "the controller refuses what the services would refuse, before buffering it");
+
+        Map<String, Object> gateway = new Yaml().load(Repository.read(
+                Repository.root().resolve("gateway/src/main/resources/application.yml")));
+        int upstreamRead = seconds(Yamls.string(gateway, "aegis", "gateway", "upstream", "read-timeout"));
+        int upstreamConnect = seconds(Yamls.string(gateway, "aegis", "gateway", "upstream", "connect-timeout"));
+        int readTimeout = Integer.parseInt(String.valueOf(annotations.get(NGINX + "proxy-read-timeout")));
+        int sendTimeout = Integer.parseInt(String.valueOf(annotations.get(NGINX + "proxy-send-timeout")));
+        int connectTimeout = Integer.parseInt(String.valueOf(annotations.get(NGINX + "proxy-connect-timeout")));
+        // The gateway answers (its documented 503 at worst) before the controller gives up on it.
+        assertTrue(readTimeout > upstreamConnect + upstreamRead, "proxy-read-timeout " + readTimeout);
+        assertTrue(sendTimeout > upstreamConnect + upstreamRead, "proxy-send-timeout " + sendTimeout);
+        assertTrue(connectTimeout >= 1 && connectTimeout < readTimeout, "proxy-connect-timeout " + connectTimeout);
+
+        int rate = Integer.parseInt(String.valueOf(annotations.get(NGINX + "limit-rps")));
+        assertTrue(rate > 0, "an edge rate limit per client address: " + rate);
     }
 
     @Test
@@ -94,6 +125,12 @@ class ExposureTest {
             assertEquals("ClusterIP", type, Rendered.nameOf(service));
             assertFalse(Yamls.map(service, "spec").containsKey("externalIPs"), Rendered.nameOf(service));
         }
+    }
+
+    /** A "5s" or "1s" duration of the services' configuration (the only unit they use here): its seconds. */
+    private static int seconds(String duration) {
+        assertTrue(duration != null && duration.matches("\\$\\{[A-Z_]+:\\d+s}"), "duration form: " + duration);
+        return Integer.parseInt(duration.replaceAll(".*:(\\d+)s}", "$1"));
     }
 
     private static Object servicePortNumber(Rendered rendered, String portName) {

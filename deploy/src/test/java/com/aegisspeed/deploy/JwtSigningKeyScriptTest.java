@@ -20,13 +20,39 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
-/** scripts/NewJwtSigningKey.java prints a private P-256 JWK that signs ES256 tokens its public half verifies. */
+/**
+ * scripts/NewJwtSigningKey.java prints a private P-256 JWK that signs ES256 tokens its public half verifies, and the
+ * rotation runbook in deploy/README.md tells how long a withdrawn key keeps verifying.
+ */
 class JwtSigningKeyScriptTest {
 
     private record Run(int exitCode, String stdout) {
+    }
+
+    /**
+     * The rotation runbook's timing is the verifiers' own: how long they keep a fetched key set and trust a verified
+     * signature (common's aegis-defaults.yml). A withdrawn key keeps verifying until both expire, never "at once".
+     */
+    @Test
+    void theRotationRunbookStatesHowLongVerifiersKeepAWithdrawnKey() {
+        Map<String, Object> defaults = new Yaml().load(Repository.read(
+                Repository.root().resolve("common/src/main/resources/aegis-defaults.yml")));
+        Object keySetSeconds = Yamls.at(defaults, "micronaut", "security", "token", "jwt", "signatures", "jwks", "auth",
+                "cache-expiration");
+        Object signatureTrust = Yamls.at(defaults, "aegis", "jwt", "token-cache", "trust");
+        assertEquals(60, keySetSeconds, "the key set is cached a minute, as deploy/README.md says");
+        assertEquals("60s", signatureTrust, "a verified signature is trusted a minute, as deploy/README.md says");
+        String readme = Repository.read(Repository.deploy().resolve("README.md"));
+        String rotation = readme.substring(readme.indexOf("## Rotate the JWT signing key"),
+                readme.indexOf("## Rotate the database passwords"));
+        assertTrue(rotation.contains("keep the key set they fetched for up to a minute, and a signature they verified for"
+                + " another\nminute"), "deploy/README.md states both caches");
+        assertFalse(rotation.matches("(?s).*(stops? verifying|refused) at once.*"), "a removed key does not stop at once");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.aegisspeed.deploy;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
 
@@ -7,7 +9,9 @@ import java.util.Map;
  * Evaluates the rendered NetworkPolicies the way Kubernetes does: a pod no policy selects (for a direction)
  * is open in that direction; a selected pod admits what at least one rule of one selecting policy admits.
  * Only the peer forms the manifests use are understood (podSelector and namespaceSelector with matchLabels or
- * "In" expressions, rules without peers); anything else fails the check rather than being guessed at.
+ * "In" expressions, ipBlock, rules without peers); anything else fails the check rather than being guessed at.
+ * An ipBlock matches addresses outside the cluster only, never a pod: Kubernetes leaves pod addresses in
+ * ipBlocks to the network plugin, and some never match them.
  */
 final class NetworkPolicies {
 
@@ -18,21 +22,26 @@ final class NetworkPolicies {
      * {@code inPolicyNamespace}: the pod lives in the namespace the policies are applied to.
      */
     record Endpoint(String description, Map<String, Object> namespaceLabels, Map<String, Object> labels,
-                    boolean inPolicyNamespace) {
+                    boolean inPolicyNamespace, String address) {
 
-        static final Endpoint OUTSIDE = new Endpoint("outside the cluster", null, null, false);
+        /** An address on the Internet (a documentation range): nothing of the suite's may reach one. */
+        static final Endpoint OUTSIDE = outside("an address on the Internet", "198.51.100.7");
 
         static Endpoint of(Rendered.Workload workload) {
-            return new Endpoint(workload.name(), null, workload.podLabels(), true);
+            return new Endpoint(workload.name(), null, workload.podLabels(), true, null);
         }
 
         static Endpoint inPolicyNamespace(String description, Map<String, Object> labels) {
-            return new Endpoint(description, null, labels, true);
+            return new Endpoint(description, null, labels, true, null);
         }
 
         static Endpoint inNamespace(String namespace, Map<String, Object> labels) {
             return new Endpoint("a pod in namespace " + namespace, Map.of(NAMESPACE_NAME_LABEL, namespace), labels,
-                    false);
+                    false, null);
+        }
+
+        static Endpoint outside(String description, String address) {
+            return new Endpoint(description + " (" + address + ")", null, null, false, address);
         }
 
         boolean isPod() {
@@ -86,6 +95,15 @@ final class NetworkPolicies {
             return true;
         }
         for (Map<String, Object> entry : Yamls.list(rule, peersKey)) {
+            if (entry.containsKey("ipBlock")) {
+                if (entry.size() != 1) {
+                    throw new AssertionError("peer form not understood by this check: " + entry);
+                }
+                if (!peer.isPod() && inBlock(Yamls.map(entry, "ipBlock"), peer.address())) {
+                    return true;
+                }
+                continue;
+            }
             if (entry.keySet().stream().anyMatch(key -> !key.equals("podSelector") && !key.equals("namespaceSelector"))) {
                 throw new AssertionError("peer form not understood by this check: " + entry);
             }
@@ -103,6 +121,42 @@ final class NetworkPolicies {
             }
         }
         return false;
+    }
+
+    private static boolean inBlock(Map<String, Object> ipBlock, String address) {
+        if (!inCidr(Yamls.string(ipBlock, "cidr"), address)) {
+            return false;
+        }
+        return Yamls.strings(ipBlock, "except").stream().noneMatch(except -> inCidr(except, address));
+    }
+
+    /** Whether the address lies in the CIDR block (IPv4 in IPv4 blocks, IPv6 in IPv6 blocks). */
+    static boolean inCidr(String cidr, String address) {
+        String[] parts = cidr.split("/");
+        byte[] block = literal(parts[0]);
+        byte[] candidate = literal(address);
+        if (block.length != candidate.length) {
+            return false;
+        }
+        int prefix = Integer.parseInt(parts[1]);
+        for (int bit = 0; bit < prefix; bit++) {
+            int mask = 0x80 >>> (bit % 8);
+            if ((block[bit / 8] & mask) != (candidate[bit / 8] & mask)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte[] literal(String address) {
+        if (!address.matches("[0-9a-fA-F:.]+")) {
+            throw new AssertionError("not an address literal: " + address);
+        }
+        try {
+            return InetAddress.getByName(address).getAddress();
+        } catch (UnknownHostException e) {
+            throw new AssertionError("not an address literal: " + address, e);
+        }
     }
 
     private static boolean portsMatch(Map<String, Object> rule, int port) {

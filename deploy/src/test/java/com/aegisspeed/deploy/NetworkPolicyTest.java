@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Default deny, then exactly the calls docs/internal-api.md describes: a service accepts connections only
- * from the gateway and the services that call it, each reaches its database, and nothing else gets in.
+ * from the gateway and the services that call it, each reaches its database (and in prod Redis) on the private
+ * network or in the cluster, never on the Internet, and nothing else gets in.
  */
 class NetworkPolicyTest {
 
@@ -43,6 +44,9 @@ class NetworkPolicyTest {
             NetworkPolicies.Endpoint.inNamespace("monitoring", Map.of("app.kubernetes.io/name", "ingress-nginx"));
     private static final NetworkPolicies.Endpoint CLUSTER_DNS =
             NetworkPolicies.Endpoint.inNamespace("kube-system", Map.of("k8s-app", "kube-dns"));
+    /** Where the base expects an external database or Redis until an operator's overlay narrows it. */
+    private static final NetworkPolicies.Endpoint PRIVATE_NETWORK_HOST =
+            NetworkPolicies.Endpoint.outside("a host on the private network", "10.20.30.40");
     private static final NetworkPolicies.Endpoint PROMETHEUS =
             NetworkPolicies.Endpoint.inNamespace("monitoring", Map.of("app.kubernetes.io/name", "prometheus"));
 
@@ -116,15 +120,36 @@ class NetworkPolicyTest {
         NetworkPolicies policies = new NetworkPolicies(rendered);
         NetworkPolicies.Endpoint database = rendered.find("StatefulSet", "aegis-mysql")
                 .map(s -> NetworkPolicies.Endpoint.of(rendered.workload("aegis-mysql")))
-                .orElse(NetworkPolicies.Endpoint.OUTSIDE);
+                .orElse(PRIVATE_NETWORK_HOST);
         for (Map.Entry<AegisService, NetworkPolicies.Endpoint> pod : servicePods(rendered).entrySet()) {
             String service = pod.getKey().module;
             assertTrue(policies.allows(pod.getValue(), database, MYSQL), service + " -> " + database.description());
+            assertFalse(policies.egressAllows(pod.getValue(), NetworkPolicies.Endpoint.OUTSIDE, MYSQL),
+                    service + " -> a MySQL on the Internet");
+            assertFalse(policies.egressAllows(pod.getValue(), STRANGER, MYSQL), service + " -> any pod's port 3306");
             assertTrue(policies.egressAllows(pod.getValue(), CLUSTER_DNS, DNS), service + " -> the cluster's DNS");
             assertFalse(policies.egressAllows(pod.getValue(), NetworkPolicies.Endpoint.OUTSIDE, DNS),
                     service + " -> a resolver outside the cluster");
             assertFalse(policies.egressAllows(pod.getValue(), NetworkPolicies.Endpoint.OUTSIDE, 443),
                     service + " -> the internet");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void everyEgressRuleNamesItsPeersAndNoneIsTheWholeInternet(Overlay overlay) {
+        for (Map<String, Object> policy : overlay.render().ofKind("NetworkPolicy")) {
+            for (Map<String, Object> rule : Yamls.list(policy, "spec", "egress")) {
+                String where = Rendered.nameOf(policy) + " egress " + rule;
+                assertFalse(Yamls.list(rule, "to").isEmpty(), where + " reaches any address on its ports");
+                for (Map<String, Object> peer : Yamls.list(rule, "to")) {
+                    String cidr = Yamls.string(peer, "ipBlock", "cidr");
+                    if (cidr != null) {
+                        int prefix = Integer.parseInt(cidr.substring(cidr.indexOf('/') + 1));
+                        assertTrue(prefix >= 7, where + ": " + cidr + " is most of the Internet");
+                    }
+                }
+            }
         }
     }
 
@@ -141,11 +166,14 @@ class NetworkPolicyTest {
 
     @ParameterizedTest
     @EnumSource(value = Overlay.class, names = "PROD")
-    void everyServiceReachesRedisForRevocations(Overlay overlay) {
+    void everyServiceReachesRedisForRevocationsOnThePrivateNetworkOnly(Overlay overlay) {
         Rendered rendered = overlay.render();
         NetworkPolicies policies = new NetworkPolicies(rendered);
-        servicePods(rendered).forEach((service, pod) -> assertTrue(
-                policies.egressAllows(pod, NetworkPolicies.Endpoint.OUTSIDE, REDIS), service.module + " -> Redis"));
+        servicePods(rendered).forEach((service, pod) -> {
+            assertTrue(policies.egressAllows(pod, PRIVATE_NETWORK_HOST, REDIS), service.module + " -> Redis");
+            assertFalse(policies.egressAllows(pod, NetworkPolicies.Endpoint.OUTSIDE, REDIS),
+                    service.module + " -> a Redis on the Internet");
+        });
     }
 
     private static Map<AegisService, NetworkPolicies.Endpoint> servicePods(Rendered rendered) {

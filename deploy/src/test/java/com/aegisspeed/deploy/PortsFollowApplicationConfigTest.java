@@ -52,6 +52,18 @@ class PortsFollowApplicationConfigTest {
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
+    void everyServicePortNamesItsApplicationProtocol(Overlay overlay) {
+        // Meshes and L7 load balancers read it instead of guessing from the port's name.
+        for (Map<String, Object> k8sService : overlay.render().ofKind("Service")) {
+            for (Map<String, Object> port : Yamls.list(k8sService, "spec", "ports")) {
+                assertTrue(port.get("appProtocol") instanceof String protocol && !protocol.isBlank(),
+                        Rendered.nameOf(k8sService) + " port " + port.get("name") + " has no appProtocol");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
     void serviceObjectExposesTheApplicationPortOfItsPods(Overlay overlay) {
         Rendered rendered = overlay.render();
         for (AegisService service : AegisService.values()) {

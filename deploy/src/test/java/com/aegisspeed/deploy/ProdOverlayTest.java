@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * prod runs on an external database (no StatefulSet, no volume), serves the public host over TLS, and
- * spreads each service's replicas over nodes. Replicas, Redis and Secrets are checked with the other overlays.
+ * prod runs on an external database (no StatefulSet, no volume), serves the public host over TLS, spreads
+ * each service's replicas over zones and nodes, and schedules them at the suite's own priority. Replicas, Redis
+ * and Secrets are checked with the other overlays.
  */
 class ProdOverlayTest {
 
@@ -38,16 +39,39 @@ class ProdOverlayTest {
     }
 
     @Test
-    void spreadsEachServicesReplicasOverNodes() {
+    void spreadsEachServicesReplicasOverZonesAndNodes() {
         for (Rendered.Workload workload : Overlay.PROD.render().workloads()) {
             List<Map<String, Object>> spread = Yamls.list(workload.podSpec(), "topologySpreadConstraints");
-            assertFalse(spread.isEmpty(), workload.name());
-            assertEquals("kubernetes.io/hostname", spread.get(0).get("topologyKey"));
-            // Counted per service: the constraint's selector plus the pod's own name label.
-            assertTrue(workload.podLabels().entrySet().containsAll(
-                    Yamls.map(spread.get(0), "labelSelector", "matchLabels").entrySet()), workload.name());
-            assertTrue(Yamls.strings(spread.get(0), "matchLabelKeys").contains("app.kubernetes.io/name"), workload.name());
+            assertEquals(List.of("topology.kubernetes.io/zone", "kubernetes.io/hostname"),
+                    spread.stream().map(constraint -> constraint.get("topologyKey")).toList(), workload.name());
+            for (Map<String, Object> constraint : spread) {
+                String where = workload.name() + " " + constraint.get("topologyKey");
+                // Counted per service: the constraint's selector plus the pod's own name label.
+                assertTrue(workload.podLabels().entrySet().containsAll(
+                        Yamls.map(constraint, "labelSelector", "matchLabels").entrySet()), where);
+                assertTrue(Yamls.strings(constraint, "matchLabelKeys").contains("app.kubernetes.io/name"), where);
+                // A cluster of one zone, or of fewer nodes than replicas, still schedules them all.
+                assertEquals("ScheduleAnyway", constraint.get("whenUnsatisfiable"), where);
+            }
         }
+    }
+
+    @Test
+    void runsAtThePriorityClassTheClusterAdministratorCreatesOnce() {
+        Rendered rendered = Overlay.PROD.render();
+        assertEquals(List.of(), rendered.ofKind("PriorityClass"), "cluster-wide: created outside the overlay");
+        Map<String, Object> priorityClass = new Yaml().load(Repository.read(
+                Repository.deploy().resolve("k8s/cluster/priority-class.yaml")));
+        assertEquals("PriorityClass", priorityClass.get("kind"));
+        int value = (Integer) priorityClass.get("value");
+        // Above ordinary workloads (0), below the range Kubernetes keeps for its own system-* classes.
+        assertTrue(value > 0 && value < 1_000_000_000, "priority " + value);
+        assertFalse(Boolean.TRUE.equals(priorityClass.get("globalDefault")), "the suite's class is no cluster default");
+        for (Rendered.Workload workload : rendered.workloads()) {
+            assertEquals(Rendered.nameOf(priorityClass), workload.podSpec().get("priorityClassName"), workload.name());
+        }
+        assertTrue(Repository.read(Repository.deploy().resolve("README.md"))
+                .contains("kubectl apply -f deploy/k8s/cluster/priority-class.yaml"), "deploy/README.md says to apply it");
     }
 
     @Test
