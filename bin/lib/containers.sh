@@ -46,7 +46,7 @@ ensure_base_image() {
   as_root rm -rf "$work"
 }
 
-# The images' Java 25 runtime where eclipse-temurin:25-jre cannot be pulled: the base image plus a runtime linked
+# The images' Java 25 runtime where the Dockerfiles' default (Temurin's Java 25 JRE image) cannot be pulled: the base image plus a runtime linked
 # (jlink) from this machine's JDK 25 or later, at the path and on the PATH the Temurin images use. Rebuilt when
 # the JDK changes.
 ensure_runtime_image() {
