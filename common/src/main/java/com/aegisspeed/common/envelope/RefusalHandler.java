@@ -23,7 +23,7 @@ public class RefusalHandler implements ExceptionHandler<Refusal, HttpResponse<?>
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, Refusal refusal) {
-        metrics.refused(request, refusal);
+        metrics.refused(request, refusal.status(), refusal.code());
         Envelope shape = DeclaredEndpoint.of(request).map(DeclaredEndpoint::envelope).orElse(Envelope.STANDARD);
         MutableHttpResponse<Object> answer = HttpResponse.status(refusal.status())
                 .body(DeclaredEndpoint.errorBody(shape, refusal.status(), refusal.code(), refusal.getMessage()));

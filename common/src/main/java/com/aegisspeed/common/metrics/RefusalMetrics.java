@@ -1,10 +1,10 @@
 package com.aegisspeed.common.metrics;
 
-import com.aegisspeed.common.envelope.Refusal;
 import com.aegisspeed.common.logging.RouteNames;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
 /**
@@ -22,12 +22,12 @@ public class RefusalMetrics {
         this.routeNames = routeNames;
     }
 
-    public void refused(HttpRequest<?> request, Refusal refusal) {
+    public void refused(HttpRequest<?> request, HttpStatus status, String code) {
         Counter.builder("aegis.refusals")
                 .description("Requests refused with an envelope code, by route, status and code")
                 .tag("route", routeNames.of(request).orElse("UNMATCHED"))
-                .tag("status", Integer.toString(refusal.status().getCode()))
-                .tag("code", refusal.code())
+                .tag("status", Integer.toString(status.getCode()))
+                .tag("code", code)
                 .register(registry)
                 .increment();
     }

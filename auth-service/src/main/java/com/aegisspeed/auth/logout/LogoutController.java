@@ -1,4 +1,4 @@
-package com.aegisspeed.auth.login;
+package com.aegisspeed.auth.logout;
 
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
