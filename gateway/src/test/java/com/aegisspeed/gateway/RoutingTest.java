@@ -1,8 +1,8 @@
 package com.aegisspeed.gateway;
 
 import com.aegisspeed.common.envelope.Codes;
-import com.aegisspeed.gateway.routing.Route;
-import com.aegisspeed.gateway.routing.RouteTable;
+import com.aegisspeed.gateway.routes.Route;
+import com.aegisspeed.gateway.routes.RouteTable;
 import io.micronaut.http.HttpMethod;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

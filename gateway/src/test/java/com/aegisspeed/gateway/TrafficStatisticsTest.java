@@ -2,7 +2,7 @@ package com.aegisspeed.gateway;
 
 import com.aegisspeed.common.envelope.Codes;
 import com.aegisspeed.common.identity.Role;
-import com.aegisspeed.gateway.routing.RouteTable;
+import com.aegisspeed.gateway.routes.RouteTable;
 import com.aegisspeed.gateway.stats.TrafficStatistics;
 import com.aegisspeed.testsupport.AdjustableClock;
 import org.junit.jupiter.api.AfterAll;

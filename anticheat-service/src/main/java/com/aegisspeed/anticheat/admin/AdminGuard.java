@@ -1,7 +1,7 @@
 package com.aegisspeed.anticheat.admin;
 
 import com.aegisspeed.common.envelope.Refusal;
-import com.aegisspeed.common.internal.AuthInternalClient;
+import com.aegisspeed.common.authservice.AuthInternalClient;
 import com.aegisspeed.common.token.VerifiedToken;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;

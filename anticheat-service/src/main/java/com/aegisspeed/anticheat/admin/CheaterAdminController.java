@@ -2,7 +2,7 @@ package com.aegisspeed.anticheat.admin;
 
 import com.aegisspeed.common.identity.Role;
 import io.micronaut.security.annotation.Secured;
-import com.aegisspeed.common.internal.AuthInternalClient;
+import com.aegisspeed.common.authservice.AuthInternalClient;
 import com.aegisspeed.anticheat.Paging;
 import com.aegisspeed.anticheat.report.CheckLog;
 import com.aegisspeed.anticheat.report.CheckLogRepository;

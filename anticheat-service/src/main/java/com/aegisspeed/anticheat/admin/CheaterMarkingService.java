@@ -7,7 +7,7 @@ import com.aegisspeed.anticheat.report.CheckLogRepository;
 import com.aegisspeed.anticheat.report.CheckResults;
 import com.aegisspeed.anticheat.report.ReportRules;
 import com.aegisspeed.common.identity.AegisSpeedIds;
-import com.aegisspeed.common.internal.AuthInternalClient;
+import com.aegisspeed.common.authservice.AuthInternalClient;
 import com.aegisspeed.common.internal.InternalUser;
 import com.aegisspeed.common.internal.UserDirectoryClient;
 import com.aegisspeed.common.token.VerifiedToken;

@@ -2,8 +2,8 @@ package com.aegisspeed.gateway.console;
 
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import com.aegisspeed.gateway.routing.GatewayErrors;
-import com.aegisspeed.gateway.routing.RouteEnvelope;
+import com.aegisspeed.gateway.routes.GatewayErrors;
+import com.aegisspeed.gateway.routes.RouteEnvelope;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;

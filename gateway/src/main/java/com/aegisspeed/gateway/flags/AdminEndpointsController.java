@@ -6,7 +6,7 @@ import io.micronaut.security.annotation.Secured;
 import com.aegisspeed.common.envelope.ApiResponse;
 import com.aegisspeed.common.envelope.Codes;
 import com.aegisspeed.common.envelope.Refusal;
-import com.aegisspeed.common.internal.AuthInternalClient;
+import com.aegisspeed.common.authservice.AuthInternalClient;
 import com.aegisspeed.common.token.VerifiedToken;
 import com.aegisspeed.gateway.flags.EndpointFlagService.Outcome;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -1,8 +1,8 @@
 package com.aegisspeed.gateway.flags;
 
 import com.aegisspeed.common.time.Utc;
-import com.aegisspeed.gateway.routing.Route;
-import com.aegisspeed.gateway.routing.RouteTable;
+import com.aegisspeed.gateway.routes.Route;
+import com.aegisspeed.gateway.routes.RouteTable;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;

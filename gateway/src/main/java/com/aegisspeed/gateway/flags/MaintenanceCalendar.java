@@ -1,6 +1,6 @@
 package com.aegisspeed.gateway.flags;
 
-import com.aegisspeed.gateway.routing.Route;
+import com.aegisspeed.gateway.routes.Route;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.LocalDateTime;

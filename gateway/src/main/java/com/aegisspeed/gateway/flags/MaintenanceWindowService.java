@@ -3,7 +3,7 @@ package com.aegisspeed.gateway.flags;
 import com.aegisspeed.common.envelope.Codes;
 import com.aegisspeed.common.envelope.Refusal;
 import com.aegisspeed.common.time.Utc;
-import com.aegisspeed.gateway.routing.RouteTable;
+import com.aegisspeed.gateway.routes.RouteTable;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;

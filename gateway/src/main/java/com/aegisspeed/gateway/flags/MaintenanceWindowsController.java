@@ -4,7 +4,7 @@ import com.aegisspeed.common.envelope.ApiEndpoint;
 import com.aegisspeed.common.envelope.ApiResponse;
 import com.aegisspeed.common.envelope.Codes;
 import com.aegisspeed.common.identity.Role;
-import com.aegisspeed.common.internal.AuthInternalClient;
+import com.aegisspeed.common.authservice.AuthInternalClient;
 import com.aegisspeed.common.time.Utc;
 import com.aegisspeed.common.token.VerifiedToken;
 import com.aegisspeed.gateway.flags.MaintenanceWindowService.Listed;

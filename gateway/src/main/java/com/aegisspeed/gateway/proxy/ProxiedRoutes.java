@@ -1,9 +1,9 @@
 package com.aegisspeed.gateway.proxy;
 
-import com.aegisspeed.gateway.routing.GatewayErrors;
-import com.aegisspeed.gateway.routing.Route;
-import com.aegisspeed.gateway.routing.RouteEnvelope;
-import com.aegisspeed.gateway.routing.RouteTable;
+import com.aegisspeed.gateway.routes.GatewayErrors;
+import com.aegisspeed.gateway.routes.Route;
+import com.aegisspeed.gateway.routes.RouteEnvelope;
+import com.aegisspeed.gateway.routes.RouteTable;
 import io.micronaut.context.ExecutionHandleLocator;
 import io.micronaut.context.annotation.Executable;
 import io.micronaut.http.HttpMethod;

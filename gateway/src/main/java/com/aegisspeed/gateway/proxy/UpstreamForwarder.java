@@ -2,8 +2,8 @@ package com.aegisspeed.gateway.proxy;
 
 import com.aegisspeed.common.token.Revocation;
 import com.aegisspeed.common.token.RevocationCheck;
-import com.aegisspeed.gateway.routing.GatewayErrors;
-import com.aegisspeed.gateway.routing.Route;
+import com.aegisspeed.gateway.routes.GatewayErrors;
+import com.aegisspeed.gateway.routes.Route;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;

@@ -1,5 +1,9 @@
 package com.aegisspeed.gateway.routing;
 
+import com.aegisspeed.gateway.routes.Route;
+import com.aegisspeed.gateway.routes.RouteTable;
+import com.aegisspeed.gateway.routes.RouteEnvelope;
+import com.aegisspeed.gateway.routes.GatewayErrors;
 import com.aegisspeed.common.envelope.Codes;
 import com.aegisspeed.common.token.TokenCheckUnavailableException;
 import com.aegisspeed.common.token.TokenRejectedException;

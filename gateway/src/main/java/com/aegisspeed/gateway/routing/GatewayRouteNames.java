@@ -1,5 +1,7 @@
 package com.aegisspeed.gateway.routing;
 
+import com.aegisspeed.gateway.routes.Route;
+import com.aegisspeed.gateway.routes.RouteTable;
 import com.aegisspeed.common.logging.RouteNames;
 import com.aegisspeed.gateway.metrics.RouteMetrics;
 import io.micronaut.http.HttpRequest;

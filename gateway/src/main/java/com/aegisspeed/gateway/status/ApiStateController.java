@@ -8,7 +8,7 @@ import com.aegisspeed.common.envelope.Codes;
 import com.aegisspeed.common.health.DatabaseCheck;
 import com.aegisspeed.gateway.proxy.Upstream;
 import com.aegisspeed.gateway.proxy.Upstreams;
-import com.aegisspeed.gateway.routing.Route;
+import com.aegisspeed.gateway.routes.Route;
 import com.aegisspeed.common.time.Utc;
 import com.aegisspeed.gateway.flags.MaintenanceWindow;
 import com.aegisspeed.gateway.flags.MaintenanceWindowService;

@@ -10,7 +10,7 @@ import com.aegisspeed.common.envelope.Refusal;
 import com.aegisspeed.common.identity.Emails;
 import com.aegisspeed.common.identity.IdNumbers;
 import com.aegisspeed.common.identity.Phones;
-import com.aegisspeed.common.internal.AuthInternalClient;
+import com.aegisspeed.common.authservice.AuthInternalClient;
 import com.aegisspeed.common.token.VerifiedToken;
 import com.aegisspeed.user.account.UserAccount;
 import com.aegisspeed.user.account.UserAccountRepository;

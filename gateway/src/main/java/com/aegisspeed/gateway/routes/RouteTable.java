@@ -1,8 +1,8 @@
-package com.aegisspeed.gateway.routing;
+package com.aegisspeed.gateway.routes;
 
-import com.aegisspeed.gateway.proxy.Upstreams;
 import com.aegisspeed.gateway.ratelimit.RateLimit;
 import com.aegisspeed.gateway.ratelimit.RateLimitConfiguration;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
 
@@ -25,7 +25,8 @@ public class RouteTable {
 
     private final Map<String, Route> byPath;
 
-    public RouteTable(Collection<RouteProperties> entries, RateLimitConfiguration rateLimits, Upstreams upstreams) {
+    public RouteTable(Collection<RouteProperties> entries, RateLimitConfiguration rateLimits,
+                      @Property(name = "aegis.gateway.upstreams") List<String> upstreams) {
         List<RateLimit> defaultPerClient = RateLimit.parseAll(rateLimits.defaultPerClient());
         List<RateLimit> defaultPerUser = RateLimit.parseAll(rateLimits.defaultPerUser());
         Map<String, Route> routes = new HashMap<>();
@@ -47,14 +48,14 @@ public class RouteTable {
     }
 
     private static Route toRoute(RouteProperties entry, List<RateLimit> defaultPerClient,
-                                 List<RateLimit> defaultPerUser, Upstreams upstreams) {
+                                 List<RateLimit> defaultPerUser, List<String> upstreams) {
         String where = "route table entry '" + entry.getName() + "': ";
         String path = entry.getPath();
         if (path == null || !path.startsWith("/") || NEVER_ROUTED.stream().anyMatch(p -> path.startsWith(p + "/") || path.equals(p))) {
             throw new ConfigurationException(where + "path must be a public path, not " + path);
         }
         String service = entry.getService();
-        if (!Route.GATEWAY.equals(service) && !upstreams.serves(service)) {
+        if (!Route.GATEWAY.equals(service) && !upstreams.contains(service)) {
             throw new ConfigurationException(where + "unknown service " + service);
         }
         if (entry.getMethods().isEmpty()) {

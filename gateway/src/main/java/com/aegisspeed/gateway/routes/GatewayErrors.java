@@ -1,4 +1,4 @@
-package com.aegisspeed.gateway.routing;
+package com.aegisspeed.gateway.routes;
 
 import com.aegisspeed.common.envelope.Codes;
 import com.aegisspeed.common.envelope.DeclaredEndpoint;

@@ -1,4 +1,4 @@
-package com.aegisspeed.gateway.routing;
+package com.aegisspeed.gateway.routes;
 
 import io.micronaut.context.annotation.EachProperty;
 import io.micronaut.context.annotation.Parameter;

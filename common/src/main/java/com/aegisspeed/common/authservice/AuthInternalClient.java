@@ -1,5 +1,6 @@
-package com.aegisspeed.common.internal;
+package com.aegisspeed.common.authservice;
 
+import com.aegisspeed.common.internal.InternalCalls;
 import com.aegisspeed.common.token.AcknowledgedRevocations;
 import com.aegisspeed.common.token.Revocation;
 import com.aegisspeed.common.token.VerifiedToken;
