@@ -40,6 +40,18 @@ public final class AuthCodes {
         }
     }
 
+    /**
+     * {@code POST /user/login/logout} (added by this project; its codes are in docs/contract.md's table): numbered
+     * like the logins, whose family it joins. A refused token answers 401 {@code 10001}, the default.
+     */
+    public static final class Logout {
+        public static final String NOT_OPEN = "10003";
+        public static final String INTERNAL_ERROR = "10004";
+
+        private Logout() {
+        }
+    }
+
     /** {@code POST /user/login_admin_info/verify/get_secret_admin_password}. */
     public static final class AdminSecret {
         public static final String TOKEN_INVALID = "10001";

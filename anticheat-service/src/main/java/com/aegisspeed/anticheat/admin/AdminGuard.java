@@ -1,5 +1,6 @@
 package com.aegisspeed.anticheat.admin;
 
+import com.aegisspeed.anticheat.AnticheatCodes.Admin;
 import com.aegisspeed.common.envelope.Refusal;
 import com.aegisspeed.common.authservice.AuthInternalClient;
 import com.aegisspeed.common.token.VerifiedToken;
@@ -26,7 +27,7 @@ public class AdminGuard {
     /** @throws Refusal when the secret is missing, wrong or expired */
     void requireAdmin(VerifiedToken token, @Nullable String adminSecret) {
         if (!auth.isValidAdminSecret(adminSecret, token)) {
-            throw new Refusal(HttpStatus.UNAUTHORIZED, AdminCodes.ADMIN_SECRET_INVALID,
+            throw new Refusal(HttpStatus.UNAUTHORIZED, Admin.ADMIN_SECRET_INVALID,
                     "Dynamic admin secret expired or invalid");
         }
     }

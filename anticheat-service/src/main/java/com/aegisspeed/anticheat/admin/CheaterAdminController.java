@@ -25,10 +25,10 @@ import jakarta.validation.Valid;
 
 import java.util.function.Supplier;
 
-import static com.aegisspeed.anticheat.admin.AdminCodes.INTERNAL_ERROR;
-import static com.aegisspeed.anticheat.admin.AdminCodes.NOT_ADMIN;
-import static com.aegisspeed.anticheat.admin.AdminCodes.NOT_OPEN;
-import static com.aegisspeed.anticheat.admin.AdminCodes.TOKEN_INVALID;
+import static com.aegisspeed.anticheat.AnticheatCodes.Admin.INTERNAL_ERROR;
+import static com.aegisspeed.anticheat.AnticheatCodes.Admin.NOT_ADMIN;
+import static com.aegisspeed.anticheat.AnticheatCodes.Admin.NOT_OPEN;
+import static com.aegisspeed.anticheat.AnticheatCodes.Admin.TOKEN_INVALID;
 
 /**
  * {@code /anticheat/admin/*} (docs/internal-api.md): cheating records and cheater marks, for admins holding

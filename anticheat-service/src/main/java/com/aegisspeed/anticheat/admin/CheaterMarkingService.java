@@ -1,5 +1,6 @@
 package com.aegisspeed.anticheat.admin;
 
+import com.aegisspeed.anticheat.AnticheatCodes.Admin;
 import com.aegisspeed.common.envelope.Refusal;
 import com.aegisspeed.common.db.DuplicateKey;
 import com.aegisspeed.common.time.Utc;
@@ -100,7 +101,7 @@ public class CheaterMarkingService {
         try {
             transactions.executeWrite(status -> {
                 if (marks.deleteByUserPublicId(user.publicId()) == 0) {
-                    throw new Refusal(HttpStatus.CONFLICT, AdminCodes.MARK_CONFLICT, "User is not marked as a cheater");
+                    throw new Refusal(HttpStatus.CONFLICT, Admin.MARK_CONFLICT, "User is not marked as a cheater");
                 }
                 events.save(new CheaterMarkEvent(null, user.publicId(), user.aegisSpeedId(), CheaterMarkEvent.UNMARK,
                         reason, "", admin.subject(), admin.aegisSpeedId(), now));
@@ -123,7 +124,7 @@ public class CheaterMarkingService {
             marks.save(mark);
         } catch (RuntimeException e) {
             if (DuplicateKey.isCauseOf(e)) {
-                throw new Refusal(HttpStatus.CONFLICT, AdminCodes.MARK_CONFLICT, "User is already marked as a cheater");
+                throw new Refusal(HttpStatus.CONFLICT, Admin.MARK_CONFLICT, "User is already marked as a cheater");
             }
             throw e;
         }
@@ -141,7 +142,7 @@ public class CheaterMarkingService {
 
     private InternalUser findUser(String aegisSpeedId) {
         return users.findByAegisSpeedId(aegisSpeedId)
-                .orElseThrow(() -> new Refusal(HttpStatus.NOT_FOUND, AdminCodes.USER_NOT_FOUND, "User does not exist"));
+                .orElseThrow(() -> new Refusal(HttpStatus.NOT_FOUND, Admin.USER_NOT_FOUND, "User does not exist"));
     }
 
     static void requireAegisSpeedId(String aegisSpeedId) {
@@ -167,6 +168,6 @@ public class CheaterMarkingService {
     }
 
     private static Refusal invalidInput(String text) {
-        return new Refusal(HttpStatus.BAD_REQUEST, AdminCodes.INVALID_INPUT, text);
+        return new Refusal(HttpStatus.BAD_REQUEST, Admin.INVALID_INPUT, text);
     }
 }

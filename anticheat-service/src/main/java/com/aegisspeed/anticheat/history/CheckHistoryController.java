@@ -2,6 +2,7 @@ package com.aegisspeed.anticheat.history;
 
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import com.aegisspeed.anticheat.AnticheatCodes.CheckHistory;
 import com.aegisspeed.anticheat.Paging;
 import com.aegisspeed.anticheat.report.CheckLog;
 import com.aegisspeed.anticheat.report.CheckLogRepository;
@@ -30,10 +31,6 @@ import java.util.List;
 @Controller("/user/info")
 public class CheckHistoryController {
 
-    static final String TOKEN_INVALID = "10001";
-    static final String NOT_OPEN = "10002";
-    static final String INTERNAL_ERROR = "10004";
-
     private final CheckLogRepository logs;
     private final UserDirectoryClient users;
 
@@ -51,7 +48,8 @@ public class CheckHistoryController {
     }
 
     @Get("/get_user_check_info")
-    @ApiEndpoint(internalErrorCode = INTERNAL_ERROR, notOpenCode = NOT_OPEN, tokenInvalidCode = TOKEN_INVALID)
+    @ApiEndpoint(internalErrorCode = CheckHistory.INTERNAL_ERROR, notOpenCode = CheckHistory.NOT_OPEN,
+            tokenInvalidCode = CheckHistory.TOKEN_INVALID)
     public HttpResponse<ApiResponse> history(VerifiedToken token,
                                              @Nullable @QueryValue Integer page,
                                              @Nullable @QueryValue Integer size) {

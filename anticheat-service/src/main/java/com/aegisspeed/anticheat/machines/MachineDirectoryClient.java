@@ -1,5 +1,6 @@
 package com.aegisspeed.anticheat.machines;
 
+import com.aegisspeed.anticheat.AnticheatCodes.MachineDirectory;
 import com.aegisspeed.common.internal.DependencyUnavailableException;
 import com.aegisspeed.common.internal.InternalCalls;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -21,7 +22,6 @@ import java.util.Optional;
 public class MachineDirectoryClient {
 
     private static final String SERVICE = "machine-service";
-    private static final String NO_SUCH_MACHINE = "10002";
 
     private final HttpClient client;
 
@@ -40,7 +40,7 @@ public class MachineDirectoryClient {
         String path = UriBuilder.of("/internal/machines").path(machineCode).toString();
         InternalCalls.Answer<MachineOwner> answer =
                 InternalCalls.exchange(client, SERVICE, HttpRequest.GET(path), MachineOwner.class);
-        if (answer.status() == HttpStatus.NOT_FOUND && NO_SUCH_MACHINE.equals(answer.code())) {
+        if (answer.status() == HttpStatus.NOT_FOUND && MachineDirectory.NO_SUCH_MACHINE.equals(answer.code())) {
             return Optional.empty();
         }
         String owner = InternalCalls.require(answer, SERVICE).ownerPublicId();

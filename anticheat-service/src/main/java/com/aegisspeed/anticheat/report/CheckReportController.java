@@ -13,9 +13,9 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 
-import static com.aegisspeed.anticheat.report.ReportCodes.INTERNAL_ERROR;
-import static com.aegisspeed.anticheat.report.ReportCodes.NOT_OPEN;
-import static com.aegisspeed.anticheat.report.ReportCodes.TOKEN_INVALID;
+import static com.aegisspeed.anticheat.AnticheatCodes.Report.INTERNAL_ERROR;
+import static com.aegisspeed.anticheat.AnticheatCodes.Report.NOT_OPEN;
+import static com.aegisspeed.anticheat.AnticheatCodes.Report.TOKEN_INVALID;
 
 /** {@code POST /anticheat/report/report_check_result}: the ASAC core check unit reports a check of the token's user. */
 @Secured(SecurityRule.IS_AUTHENTICATED)

@@ -11,9 +11,9 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Optional;
 
-import static com.aegisspeed.anticheat.report.ReportCodes.INVALID_INPUT;
-import static com.aegisspeed.anticheat.report.ReportCodes.LAUNCH_CODE_TAKEN;
-import static com.aegisspeed.anticheat.report.ReportCodes.MACHINE_NOT_YOURS;
+import static com.aegisspeed.anticheat.AnticheatCodes.Report.INVALID_INPUT;
+import static com.aegisspeed.anticheat.AnticheatCodes.Report.LAUNCH_CODE_TAKEN;
+import static com.aegisspeed.anticheat.AnticheatCodes.Report.MACHINE_NOT_YOURS;
 
 /**
  * Stores check reports. A launch code is reported once per user: the same report again is acknowledged without a

@@ -16,6 +16,12 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.serde.annotation.Serdeable;
 
+import static com.aegisspeed.anticheat.AnticheatCodes.CheatStatus.INTERNAL_ERROR;
+import static com.aegisspeed.anticheat.AnticheatCodes.CheatStatus.MARKED_AS_CHEATER;
+import static com.aegisspeed.anticheat.AnticheatCodes.CheatStatus.NOT_OPEN;
+import static com.aegisspeed.anticheat.AnticheatCodes.CheatStatus.RECORDS_BUT_NOT_MARKED;
+import static com.aegisspeed.anticheat.AnticheatCodes.CheatStatus.TOKEN_INVALID;
+
 /**
  * {@code GET /anticheat/check/check_user_cheat_status}: whether the token's user is marked as a cheater and
  * how many cheating records (Failed or Suspicious checks) they have. Every outcome carries {@code data}.
@@ -23,12 +29,6 @@ import io.micronaut.serde.annotation.Serdeable;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/anticheat/check")
 public class CheatStatusController {
-
-    static final String TOKEN_INVALID = "10001";
-    static final String NOT_OPEN = "10002";
-    static final String MARKED_AS_CHEATER = "10003";
-    static final String RECORDS_BUT_NOT_MARKED = "10004";
-    static final String INTERNAL_ERROR = "10005";
 
     private final CheaterMarkRepository marks;
     private final CheckLogRepository logs;

@@ -2,6 +2,7 @@ package com.aegisspeed.auth.logout;
 
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import com.aegisspeed.auth.AuthCodes.Logout;
 import com.aegisspeed.auth.adminsecret.AdminSecrets;
 import com.aegisspeed.auth.revocation.Revocations;
 import com.aegisspeed.common.envelope.ApiEndpoint;
@@ -39,7 +40,7 @@ public class LogoutController {
      * names the revocation for the gateway, which then refuses the token's next request without waiting for a poll.
      */
     @Post("/logout")
-    @ApiEndpoint(internalErrorCode = "10004", notOpenCode = "10003")
+    @ApiEndpoint(internalErrorCode = Logout.INTERNAL_ERROR, notOpenCode = Logout.NOT_OPEN)
     public ApiResponse logout(VerifiedToken token, @Nullable @Body String ignoredBody) {
         acknowledged.acknowledge(revocations.revoke(token));
         adminSecrets.forget(token.jti());

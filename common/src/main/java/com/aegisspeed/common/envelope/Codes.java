@@ -2,7 +2,7 @@ package com.aegisspeed.common.envelope;
 
 /**
  * Project-wide codes (docs/contract.md), the same on the gateway and every service.
- * Business codes are per endpoint and live beside their endpoints.
+ * Business codes are per endpoint and live in each service's one codes class ({@code UserCodes}, {@code GatewayCodes}, …).
  */
 public final class Codes {
     public static final String SUCCESS = "10000";

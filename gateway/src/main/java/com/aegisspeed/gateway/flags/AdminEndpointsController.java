@@ -8,6 +8,7 @@ import com.aegisspeed.common.envelope.Codes;
 import com.aegisspeed.common.envelope.Refusal;
 import com.aegisspeed.common.authservice.AuthInternalClient;
 import com.aegisspeed.common.token.VerifiedToken;
+import com.aegisspeed.gateway.GatewayCodes.Operator;
 import com.aegisspeed.gateway.flags.EndpointFlagService.Outcome;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
@@ -40,12 +41,11 @@ import java.util.function.Supplier;
  */
 @Controller("/admin/endpoints")
 @ExecuteOn(TaskExecutors.BLOCKING)
-@ApiEndpoint(internalErrorCode = OperatorAccess.INTERNAL_ERROR, notOpenCode = Codes.ENDPOINT_NOT_OPEN,
-        roleRefusedCode = OperatorAccess.ROLE_NOT_ALLOWED, roleRefusedText = OperatorAccess.ROLE_NOT_ALLOWED_TEXT)
+@ApiEndpoint(internalErrorCode = Operator.INTERNAL_ERROR, notOpenCode = Codes.ENDPOINT_NOT_OPEN,
+        roleRefusedCode = Operator.ROLE_NOT_ALLOWED, roleRefusedText = Operator.ROLE_NOT_ALLOWED_TEXT)
 @Secured({Role.Labels.ADMIN, Role.Labels.SUPER_ADMIN})
 public class AdminEndpointsController {
 
-    static final String NO_SUCH_TARGET = "10006";
     private static final int DEFAULT_HISTORY = 100;
 
     private final EndpointFlagService flags;
@@ -148,7 +148,7 @@ public class AdminEndpointsController {
                                                   boolean open) {
         return asOperator(token, secret, () -> flags.setEndpoint(target.endpointPath(), open, token.aegisSpeedId())
                 .map(outcome -> ok(open ? "Endpoint opened" : "Endpoint closed", Change.of(outcome)))
-                .orElseThrow(() -> new Refusal(HttpStatus.NOT_FOUND, NO_SUCH_TARGET, "No such endpoint in the route table")));
+                .orElseThrow(() -> new Refusal(HttpStatus.NOT_FOUND, Operator.NO_SUCH_TARGET, "No such endpoint in the route table")));
     }
 
     private HttpResponse<ApiResponse> setService(VerifiedToken token, String secret, ServiceTarget target,
@@ -156,7 +156,7 @@ public class AdminEndpointsController {
         return asOperator(token, secret, () -> flags.setService(target.serviceName(), open, token.aegisSpeedId())
                 .map(outcomes -> ok(open ? "Service endpoints opened" : "Service endpoints closed",
                         new ServiceChange(target.serviceName(), outcomes.stream().map(Change::of).toList())))
-                .orElseThrow(() -> new Refusal(HttpStatus.NOT_FOUND, NO_SUCH_TARGET, "No such service in the route table")));
+                .orElseThrow(() -> new Refusal(HttpStatus.NOT_FOUND, Operator.NO_SUCH_TARGET, "No such service in the route table")));
     }
 
     private HttpResponse<ApiResponse> asOperator(VerifiedToken token, @Nullable String secret,

@@ -3,6 +3,7 @@ package com.aegisspeed.gateway.flags;
 import com.aegisspeed.common.envelope.Codes;
 import com.aegisspeed.common.envelope.Refusal;
 import com.aegisspeed.common.time.Utc;
+import com.aegisspeed.gateway.GatewayCodes.Operator;
 import com.aegisspeed.gateway.routes.RouteTable;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -26,10 +27,6 @@ import java.util.List;
  */
 @Singleton
 public class MaintenanceWindowService {
-
-    static final String NO_SUCH_TARGET = "10006";
-    static final String TIMES_REFUSED = "10007";
-    static final String NOT_CANCELLABLE = "10008";
 
     private final RouteTable routes;
     private final MaintenanceWindowRepository windows;
@@ -68,17 +65,17 @@ public class MaintenanceWindowService {
         LocalDateTime start = max(Utc.stored(startsAt.plusNanos(999_999_999)), now.plusSeconds(1));
         LocalDateTime end = Utc.stored(endsAt);
         if (!end.isAfter(start)) {
-            throw new Refusal(HttpStatus.BAD_REQUEST, TIMES_REFUSED, "ends_at must be after starts_at and in the future");
+            throw new Refusal(HttpStatus.BAD_REQUEST, Operator.TIMES_REFUSED, "ends_at must be after starts_at and in the future");
         }
         if (Duration.between(start, end).compareTo(longest) > 0 || Duration.between(now, start).compareTo(furthestAhead) > 0) {
-            throw new Refusal(HttpStatus.BAD_REQUEST, TIMES_REFUSED,
+            throw new Refusal(HttpStatus.BAD_REQUEST, Operator.TIMES_REFUSED,
                     "A window lasts at most " + longest.toDays() + " days and starts within " + furthestAhead.toDays() + " days");
         }
         MaintenanceWindow window = new MaintenanceWindow(null, endpointPath, serviceName, start, end, reason.strip(),
                 scheduledBy, now, null, null);
         List<String> closed = MaintenanceCalendar.closedPaths(window, routes.all());
         if (closed.isEmpty()) {
-            throw new Refusal(HttpStatus.NOT_FOUND, NO_SUCH_TARGET, endpointPath != null
+            throw new Refusal(HttpStatus.NOT_FOUND, Operator.NO_SUCH_TARGET, endpointPath != null
                     ? "No such endpoint in the route table" : "No such service in the route table");
         }
         MaintenanceWindow saved = windows.save(window);
@@ -90,11 +87,11 @@ public class MaintenanceWindowService {
     public Listed cancel(long id, String cancelledBy) {
         MaintenanceWindow cancelled = transactions.executeWrite(status -> {
             MaintenanceWindow window = windows.findByIdForUpdate(id).orElseThrow(
-                    () -> new Refusal(HttpStatus.NOT_FOUND, NO_SUCH_TARGET, "No such maintenance window"));
+                    () -> new Refusal(HttpStatus.NOT_FOUND, Operator.NO_SUCH_TARGET, "No such maintenance window"));
             LocalDateTime now = Utc.now(clock);
             MaintenanceWindow.State state = window.stateAt(now);
             if (state == MaintenanceWindow.State.ENDED || state == MaintenanceWindow.State.CANCELLED) {
-                throw new Refusal(HttpStatus.CONFLICT, NOT_CANCELLABLE, "The window has " + state.label() + " already");
+                throw new Refusal(HttpStatus.CONFLICT, Operator.NOT_CANCELLABLE, "The window has " + state.label() + " already");
             }
             windows.update(id, cancelledBy, now);
             return new MaintenanceWindow(window.id(), window.endpointPath(), window.serviceName(), window.startsAt(),

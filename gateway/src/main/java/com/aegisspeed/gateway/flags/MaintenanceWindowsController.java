@@ -7,6 +7,7 @@ import com.aegisspeed.common.identity.Role;
 import com.aegisspeed.common.authservice.AuthInternalClient;
 import com.aegisspeed.common.time.Utc;
 import com.aegisspeed.common.token.VerifiedToken;
+import com.aegisspeed.gateway.GatewayCodes.Operator;
 import com.aegisspeed.gateway.flags.MaintenanceWindowService.Listed;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
@@ -38,8 +39,8 @@ import java.util.Map;
  */
 @Controller("/admin/maintenance_windows")
 @ExecuteOn(TaskExecutors.BLOCKING)
-@ApiEndpoint(internalErrorCode = OperatorAccess.INTERNAL_ERROR, notOpenCode = Codes.ENDPOINT_NOT_OPEN,
-        roleRefusedCode = OperatorAccess.ROLE_NOT_ALLOWED, roleRefusedText = OperatorAccess.ROLE_NOT_ALLOWED_TEXT)
+@ApiEndpoint(internalErrorCode = Operator.INTERNAL_ERROR, notOpenCode = Codes.ENDPOINT_NOT_OPEN,
+        roleRefusedCode = Operator.ROLE_NOT_ALLOWED, roleRefusedText = Operator.ROLE_NOT_ALLOWED_TEXT)
 @Secured({Role.Labels.ADMIN, Role.Labels.SUPER_ADMIN})
 public class MaintenanceWindowsController {
 

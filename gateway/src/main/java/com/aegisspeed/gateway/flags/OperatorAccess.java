@@ -3,25 +3,19 @@ package com.aegisspeed.gateway.flags;
 import com.aegisspeed.common.envelope.Refusal;
 import com.aegisspeed.common.authservice.AuthInternalClient;
 import com.aegisspeed.common.token.VerifiedToken;
+import com.aegisspeed.gateway.GatewayCodes.Operator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
 /**
  * The operator API under {@code /admin} is for a {@code 管理员} or {@code 超级管理员} token (checked by
- * micronaut-security's {@code @Secured}, refused 403 {@value #ROLE_NOT_ALLOWED}) presenting a valid dynamic
+ * micronaut-security's {@code @Secured}, refused 403 {@value Operator#ROLE_NOT_ALLOWED}) presenting a valid dynamic
  * admin secret ({@code X-Admin-Secret}, docs/contract.md), checked here. One check for every {@code /admin}
  * endpoint, the read-only ones included.
  */
 @Singleton
 public class OperatorAccess {
-
-    /** The {@code /admin} endpoints' internal-error code: the flag database failed, or the secret could not be checked. */
-    public static final String INTERNAL_ERROR = "10003";
-    static final String ADMIN_SECRET_INVALID = "10004";
-    public static final String ROLE_NOT_ALLOWED = "10005";
-    public static final String ROLE_NOT_ALLOWED_TEXT = "This account may not change endpoint flags";
-
 
     private final AuthInternalClient auth;
 
@@ -32,7 +26,7 @@ public class OperatorAccess {
     /** The dynamic secret, which auth-service checks against the token (the role was checked before). */
     public void require(VerifiedToken token, @Nullable String secret) {
         if (!auth.isValidAdminSecret(secret, token)) {
-            throw new Refusal(HttpStatus.UNAUTHORIZED, ADMIN_SECRET_INVALID, "Dynamic admin secret expired or invalid");
+            throw new Refusal(HttpStatus.UNAUTHORIZED, Operator.ADMIN_SECRET_INVALID, "Dynamic admin secret expired or invalid");
         }
     }
 }

@@ -7,6 +7,7 @@ import com.aegisspeed.common.envelope.ApiResponse;
 import com.aegisspeed.common.envelope.Codes;
 import com.aegisspeed.common.authservice.AuthInternalClient;
 import com.aegisspeed.common.token.VerifiedToken;
+import com.aegisspeed.gateway.GatewayCodes.Operator;
 import com.aegisspeed.gateway.flags.OperatorAccess;
 import com.aegisspeed.gateway.routes.Route;
 import com.aegisspeed.gateway.routes.RouteTable;
@@ -39,8 +40,8 @@ import java.util.Map;
  */
 @Controller("/admin/endpoints/statistics")
 @ExecuteOn(TaskExecutors.BLOCKING)
-@ApiEndpoint(internalErrorCode = OperatorAccess.INTERNAL_ERROR, notOpenCode = Codes.ENDPOINT_NOT_OPEN,
-        roleRefusedCode = OperatorAccess.ROLE_NOT_ALLOWED, roleRefusedText = OperatorAccess.ROLE_NOT_ALLOWED_TEXT)
+@ApiEndpoint(internalErrorCode = Operator.INTERNAL_ERROR, notOpenCode = Codes.ENDPOINT_NOT_OPEN,
+        roleRefusedCode = Operator.ROLE_NOT_ALLOWED, roleRefusedText = Operator.ROLE_NOT_ALLOWED_TEXT)
 @Secured({Role.Labels.ADMIN, Role.Labels.SUPER_ADMIN})
 public class StatisticsController {
 

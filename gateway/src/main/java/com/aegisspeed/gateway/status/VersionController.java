@@ -4,6 +4,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import com.aegisspeed.common.envelope.ApiEndpoint;
 import com.aegisspeed.common.envelope.ApiResponse;
+import com.aegisspeed.gateway.GatewayCodes.VersionCheck;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -28,7 +29,7 @@ public class VersionController {
 
     /** Documented codes: 10000, and 10002 when the service's own maintenance switch closes it. */
     @Get("/verify_client_version_number")
-    @ApiEndpoint(internalErrorCode = "10003", notOpenCode = "10002")
+    @ApiEndpoint(internalErrorCode = VersionCheck.INTERNAL_ERROR, notOpenCode = VersionCheck.NOT_OPEN)
     public ApiResponse verifyClientVersionNumber() {
         return ApiResponse.success("Client version number retrieved successfully",
                 new Versions(versions.server(), versions.client(), versions.asac()));

@@ -24,6 +24,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import static com.aegisspeed.machine.MachineServiceCodes.Availability.BOUND_TO_ANOTHER_USER;
+import static com.aegisspeed.machine.MachineServiceCodes.Availability.BOUND_TO_THIS_USER;
+import static com.aegisspeed.machine.MachineServiceCodes.Availability.INTERNAL_ERROR;
+import static com.aegisspeed.machine.MachineServiceCodes.Availability.INVALID_INPUT;
+import static com.aegisspeed.machine.MachineServiceCodes.Availability.NOT_OPEN;
+
 /**
  * {@code POST /verify/verify_is_machine_code_available} (docs/api-machine-anticheat.md): whether a machine code is
  * bound, and whether to the user with the given ID number. {@code result: true} means "already bound".
@@ -31,12 +37,6 @@ import java.util.Optional;
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/verify")
 public class MachineCodeAvailabilityController {
-
-    static final String NOT_OPEN = "10001";
-    static final String BOUND_TO_THIS_USER = "10002";
-    static final String INVALID_INPUT = "10002";
-    static final String BOUND_TO_ANOTHER_USER = "10003";
-    static final String INTERNAL_ERROR = "10004";
 
     private final MachineRepository machines;
     private final UserDirectoryClient users;

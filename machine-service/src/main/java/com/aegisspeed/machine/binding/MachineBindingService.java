@@ -14,11 +14,11 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
 
-import static com.aegisspeed.machine.binding.RegistrationCodes.ALREADY_REGISTERED;
-import static com.aegisspeed.machine.binding.RegistrationCodes.INVALID_INPUT;
-import static com.aegisspeed.machine.binding.RegistrationCodes.NOT_YOUR_ACCOUNT;
-import static com.aegisspeed.machine.binding.RegistrationCodes.USER_IS_CHEATER;
-import static com.aegisspeed.machine.binding.RegistrationCodes.USER_NOT_FOUND;
+import static com.aegisspeed.machine.MachineServiceCodes.Registration.ALREADY_REGISTERED;
+import static com.aegisspeed.machine.MachineServiceCodes.Registration.INVALID_INPUT;
+import static com.aegisspeed.machine.MachineServiceCodes.Registration.NOT_YOUR_ACCOUNT;
+import static com.aegisspeed.machine.MachineServiceCodes.Registration.USER_IS_CHEATER;
+import static com.aegisspeed.machine.MachineServiceCodes.Registration.USER_NOT_FOUND;
 
 /**
  * Binds machine codes to users. A code binds to one user only: the primary key decides between

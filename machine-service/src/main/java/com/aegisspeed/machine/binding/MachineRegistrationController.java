@@ -13,8 +13,8 @@ import jakarta.validation.Valid;
 
 import java.util.function.Supplier;
 
-import static com.aegisspeed.machine.binding.RegistrationCodes.INTERNAL_ERROR;
-import static com.aegisspeed.machine.binding.RegistrationCodes.NOT_OPEN;
+import static com.aegisspeed.machine.MachineServiceCodes.Registration.INTERNAL_ERROR;
+import static com.aegisspeed.machine.MachineServiceCodes.Registration.NOT_OPEN;
 
 /** {@code /machine/register/*}: binds a machine to a user; the code table is in docs/api-machine-anticheat.md. */
 @Secured(SecurityRule.IS_AUTHENTICATED)

@@ -11,9 +11,9 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 
-import static com.aegisspeed.machine.info.MachineInfoCodes.INTERNAL_ERROR;
-import static com.aegisspeed.machine.info.MachineInfoCodes.NOT_OPEN;
-import static com.aegisspeed.machine.info.MachineInfoCodes.TOKEN_INVALID;
+import static com.aegisspeed.machine.MachineServiceCodes.Info.INTERNAL_ERROR;
+import static com.aegisspeed.machine.MachineServiceCodes.Info.NOT_OPEN;
+import static com.aegisspeed.machine.MachineServiceCodes.Info.TOKEN_INVALID;
 
 /** {@code GET /machine/info/get_machine_info}: the machines bound to a user; codes in docs/api-machine-anticheat.md. */
 @Secured(SecurityRule.IS_AUTHENTICATED)

@@ -11,9 +11,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
-import static com.aegisspeed.machine.info.MachineInfoCodes.INVALID_INPUT;
-import static com.aegisspeed.machine.info.MachineInfoCodes.NOT_ALLOWED;
-import static com.aegisspeed.machine.info.MachineInfoCodes.USER_NOT_FOUND;
+import static com.aegisspeed.machine.MachineServiceCodes.Info.INVALID_INPUT;
+import static com.aegisspeed.machine.MachineServiceCodes.Info.NOT_ALLOWED;
+import static com.aegisspeed.machine.MachineServiceCodes.Info.USER_NOT_FOUND;
 
 /**
  * The machines bound to a user: the caller's own, or, for an admin, any user's by AegisSpeed ID. A machine code

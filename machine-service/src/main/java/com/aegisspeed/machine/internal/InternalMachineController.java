@@ -4,13 +4,13 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import com.aegisspeed.common.time.Utc;
 import com.aegisspeed.common.envelope.ApiResponse;
+import com.aegisspeed.machine.MachineServiceCodes.Internal;
 import com.aegisspeed.machine.binding.MachineRepository;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.swagger.v3.oas.annotations.Hidden;
-
 
 /**
  * machine-service's internal API (docs/api-machine-anticheat.md): who owns a machine code. Guarded by the
@@ -20,8 +20,6 @@ import io.swagger.v3.oas.annotations.Hidden;
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/internal/machines")
 public class InternalMachineController {
-
-    static final String NO_SUCH_MACHINE = "10002";
 
     private final MachineRepository machines;
 
@@ -36,6 +34,6 @@ public class InternalMachineController {
                         machine.machineCode(), machine.ownerPublicId(),
                         Utc.text(machine.boundAt())))))
                 .orElseGet(() -> HttpResponse.<ApiResponse>status(HttpStatus.NOT_FOUND)
-                        .body(ApiResponse.error(HttpStatus.NOT_FOUND, NO_SUCH_MACHINE, "No such machine")));
+                        .body(ApiResponse.error(HttpStatus.NOT_FOUND, Internal.NO_SUCH_MACHINE, "No such machine")));
     }
 }
