@@ -55,14 +55,16 @@ public class EnvelopeErrorResponseProcessor implements ErrorResponseProcessor<Ob
         Envelope shape = endpoint.map(DeclaredEndpoint::envelope).orElse(Envelope.STANDARD);
         Object body = DeclaredEndpoint.errorBody(shape, status, codeFor(status, endpoint), textFor(status, context));
         if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE && !hasBody(context.getRequest())) {
-            // After an overlong request line the server closes the connection, answering in HTTP/1.0 without saying
-            // so, and clients that keep HTTP/1.1 connections alive sent their next request down it and got nothing.
+            // After an overlong request line or headers the server closes the connection, answering in HTTP/1.0 without
+            // saying so, and clients that keep HTTP/1.1 connections alive sent their next request down it and got
+            // nothing. Such a request reaches here without its headers. A body too large keeps the connection: the
+            // server discards the rest, where closing would reset a client still sending and lose the answer.
             answer.header(HttpHeaders.CONNECTION, "close");
         }
         return answer.body(body).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
-    /** Whether the request announced a body (a length or chunks): then it was the body that was too large. */
+    /** Whether the request announced a body (a length or chunks), so its head was read whole and the body was too large. */
     private static boolean hasBody(HttpRequest<?> request) {
         return request.getHeaders().contentLength().orElse(0L) > 0 || request.getHeaders().contains(HttpHeaders.TRANSFER_ENCODING);
     }
