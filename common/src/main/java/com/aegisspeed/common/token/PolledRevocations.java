@@ -75,6 +75,12 @@ public class PolledRevocations implements RevocationCheck {
         return before != null && !token.issuedAt().isAfter(before);
     }
 
+    /** Only until the first load: from then on every answer comes from memory. */
+    @Override
+    public boolean mayWait() {
+        return !loaded;
+    }
+
     /** Requests arriving while the first load runs wait for it; after a failure, one retry per interval. */
     private synchronized void loadOnce() {
         if (!loaded && lastFailure.plus(RETRY_WHILE_UNLOADED).isBefore(clock.instant())) {

@@ -33,8 +33,10 @@ import java.util.concurrent.ExecutorService;
  *
  * <p>A service with keys of its own (auth-service) verifies with them alone. Elsewhere, while auth-service's keys
  * have never been fetched ({@link JwksAvailability}), a token that no key verifies answers "unavailable" rather
- * than "invalid": it may well be fine. The claims check that follows runs on the IO pool, since the first
- * revocation load (and auth-service's own revocation check, a database read) may wait.
+ * than "invalid": it may well be fine. The claims check that follows runs on the IO pool whenever the revocation
+ * check may wait ({@link RevocationCheck#mayWait}: the first revocation load, auth-service's database read) and
+ * after a signature was verified; a remembered signature with revocations in memory stays on the event loop: the
+ * hop would cost more than the check, and in the gateway everything after it (the forwarding) would run off the loop.
  */
 @Singleton
 @Replaces(ReactiveJsonWebTokenSignatureValidator.class)
@@ -43,12 +45,14 @@ public class VerifiedSignatures implements ReactiveJsonWebTokenSignatureValidato
     private final List<ReactiveSignatureConfiguration<SignedJWT>> signatures = new ArrayList<>();
     private final boolean ownKeys;
     private final JwksAvailability jwks;
+    private final RevocationCheck revocations;
     private final Scheduler blocking;
     private final Cache<String, Boolean> verified;
 
     public VerifiedSignatures(List<SignatureConfiguration> signatureConfigurations,
                               List<ReactiveSignatureConfiguration<SignedJWT>> reactiveSignatureConfigurations,
-                              JwksAvailability jwks, TokenCacheConfiguration configuration, Clock clock,
+                              JwksAvailability jwks, RevocationCheck revocations,
+                              TokenCacheConfiguration configuration, Clock clock,
                               @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         signatureConfigurations.forEach(signature -> signatures.add(jwt -> Mono.fromCallable(() -> signature.verify(jwt))
                 .onErrorReturn(JOSEException.class, false)));
@@ -59,6 +63,7 @@ public class VerifiedSignatures implements ReactiveJsonWebTokenSignatureValidato
         }
         OrderUtil.sort(signatures);
         this.jwks = jwks;
+        this.revocations = revocations;
         this.blocking = Schedulers.fromExecutorService(blocking);
         this.verified = Caffeine.newBuilder()
                 .expireAfterWrite(configuration.trust())
@@ -72,7 +77,7 @@ public class VerifiedSignatures implements ReactiveJsonWebTokenSignatureValidato
     public Publisher<Boolean> validateSignature(SignedJWT jwt) {
         String token = jwt.getParsedString();
         if (token != null && verified.getIfPresent(token) != null) {
-            return Mono.just(true).publishOn(blocking);
+            return revocations.mayWait() ? Mono.just(true).publishOn(blocking) : Mono.just(true);
         }
         return Flux.fromIterable(signatures)
                 .concatMap(signature -> signature.verify(jwt))
