@@ -53,10 +53,10 @@ public class EndpointFlags {
         }
         EndpointFlag flag = byPath.get(route.path());
         MaintenanceCalendar current = calendar;
-        if (current.isEmpty()) {
-            return flag == null ? route.openByDefault() : flag.open();
-        }
-        return current.isOpen(route.path(), flag, route.openByDefault(), Utc.now(clock));
+        // The clock is read only for an endpoint a window closes now or later, not on every request.
+        return current.covers(route.path())
+                ? current.isOpen(route.path(), flag, route.openByDefault(), Utc.now(clock))
+                : MaintenanceCalendar.storedOpen(flag, route.openByDefault());
     }
 
     /** The maintenance windows that have not ended, as this replica last read them. */

@@ -48,7 +48,7 @@ public final class MaintenanceCalendar {
 
     /** Whether clients may call the endpoint at {@code now}, given its stored flag (absent: {@code openByDefault}). */
     boolean isOpen(String path, @Nullable EndpointFlag flag, boolean openByDefault, LocalDateTime now) {
-        boolean stored = flag == null ? openByDefault : flag.open();
+        boolean stored = storedOpen(flag, openByDefault);
         MaintenanceWindow window = closing(path, now);
         if (window == null) {
             return stored;
@@ -70,8 +70,14 @@ public final class MaintenanceCalendar {
         return latest;
     }
 
-    boolean isEmpty() {
-        return windows.isEmpty();
+    /** Whether any window not ended closes the endpoint, now or later: if none does, its stored flag alone decides. */
+    boolean covers(String path) {
+        return byPath.containsKey(path);
+    }
+
+    /** The endpoint's stored flag; a route without a row yet is in its configured default state. */
+    static boolean storedOpen(@Nullable EndpointFlag flag, boolean openByDefault) {
+        return flag == null ? openByDefault : flag.open();
     }
 
     /** The windows that have not ended at {@code now}, in start order. */
