@@ -1,22 +1,25 @@
 #!/usr/bin/env bash
 # The gateway benchmark (issue 7). Starts the five services on MariaDB (fresh aegis_bench_* schemas) and nginx as
-# a plain reverse proxy in front of user-service, then measures with wrk, one case after another, each after a
-# warm-up: an authenticated GET /user/info/get_user_info (a) on user-service directly, (b) through the gateway,
-# (c) through nginx; login throughput and verify_is_machine_code_available throughput through the gateway.
+# a plain reverse proxy in front of user-service, then measures with wrk: an authenticated
+# GET /user/info/get_user_info (a) on user-service directly, (b) through the gateway, (c) through nginx, each first
+# warmed up until its throughput stops rising, then in interleaved rounds; login throughput and
+# verify_is_machine_code_available throughput through the gateway, each after a fixed warm-up.
 # Beside them, the stack's own limit: user-service's readiness probe (one `SELECT 1` through the same connection pool,
 # no token) and, for logins, a bare Argon2id hash loop on as many threads as user-service's hashing pool.
 # Prints requests/s, p50 and p99 per case, the ratios (direct/floor, gateway/direct, gateway/nginx), and the p99 each
 # proxy adds, at 64 connections (saturated: mostly queueing) and at 2 (the hop itself); writes the same figures to
 # bench/results/<UTC time>-run.json. The services run on bin/run's JVM (the newest JDK, or BENCH_JAVA).
-#   bench/run.sh   (BENCH_DURATION=20s BENCH_WARMUP=10s BENCH_CONNECTIONS=64 BENCH_LIGHT_CONNECTIONS=2
-#                   BENCH_LOGIN_CONNECTIONS=4 BENCH_LIGHT_ROUNDS=3 BENCH_THREADS=2)
+#   bench/run.sh   (BENCH_DURATION=20s BENCH_WARMUP=10s BENCH_WARMUP_SLICE=10s BENCH_WARMUP_MIN=60s BENCH_WARMUP_MAX=240s
+#                   BENCH_ROUNDS=3 BENCH_CONNECTIONS=64 BENCH_LIGHT_CONNECTIONS=2 BENCH_LOGIN_CONNECTIONS=4
+#                   BENCH_LIGHT_ROUNDS=3 BENCH_THREADS=2)
 # Needs the shaded jars (built when missing), MariaDB (AEGIS_TEST_DB_HOST/PORT/USER/PASSWORD, default root on
 # 127.0.0.1:3306), wrk and nginx (installed from Debian's packages when missing). Results: bench/RESULTS.md.
 set -euo pipefail
 source "$(dirname "$0")/../bin/lib/common.sh"
 cd "$AEGIS_ROOT"
 
-duration=${BENCH_DURATION:-20s} warmup=${BENCH_WARMUP:-10s}
+duration=${BENCH_DURATION:-20s} warmup=${BENCH_WARMUP:-10s} slice=${BENCH_WARMUP_SLICE:-10s}
+warmup_min=${BENCH_WARMUP_MIN:-60s} warmup_max=${BENCH_WARMUP_MAX:-240s} rounds=${BENCH_ROUNDS:-3}
 connections=${BENCH_CONNECTIONS:-64} threads=${BENCH_THREADS:-2} light_connections=${BENCH_LIGHT_CONNECTIONS:-2}
 login_connections=${BENCH_LOGIN_CONNECTIONS:-4} light_rounds=${BENCH_LIGHT_ROUNDS:-3}
 # Production's JVM flags (deploy/docker: full JIT, SerialGC), with bin/run's heap bounds.
@@ -156,10 +159,38 @@ run_case() { # name url method body token [connections] [warm-up, "none" for non
   NOTE[$name]="$(sed -n 's/.*requests=\([0-9]*\) non2xx=\([0-9]*\) socket_errors=\([0-9]*\).*/\1 requests, \2 non-2xx, \3 socket errors/p' <<<"$result")"
 }
 
-run_case floor "http://127.0.0.1:$(( $(port_of user-service) + 1000 ))/health/readiness" GET "" ""
-run_case direct "$USER_SERVICE/user/info/get_user_info" GET "" "$token"
-run_case gateway "$GATEWAY/user/info/get_user_info" GET "" "$token"
-run_case nginx "$NGINX/user/info/get_user_info" GET "" "$token"
+# Warms a case in slices of $slice until its throughput stops rising: the JIT compiler keeps compiling the request
+# path for a minute or more of load on two cores (in steps: one flat slice is no plateau), and a fixed short warm-up
+# measured half-compiled code. Steady means two slices in a row no more than 5 % above the best before them, after
+# at least $warmup_min; at most $warmup_max.
+warm_until_steady() { # name url method body token
+  local best=0 flat=0 rate spent=0 seen=""
+  while :; do
+    rate=$(BENCH_METHOD=$3 BENCH_BODY=$4 BENCH_TOKEN=$5 wrk -t "$threads" -c "$connections" -d "$slice" --timeout 10s \
+      -s bench/wrk-report.lua "$2" | sed -n 's/^RESULT rps=\([0-9.]*\).*/\1/p')
+    spent=$((spent + ${slice%s})) seen="$seen ${rate%.*}"
+    if awk -v r="$rate" -v b="$best" 'BEGIN {exit !(r <= 1.05 * b)}'; then flat=$((flat + 1)); else flat=0; fi
+    best=$(awk -v r="$rate" -v b="$best" 'BEGIN {print (r > b) ? r : b}')
+    if [ "$spent" -ge "${warmup_min%s}" ] && [ "$flat" -ge 2 ]; then break; fi
+    [ "$spent" -lt "${warmup_max%s}" ] || break
+  done
+  WARMUP[$1]="${spent}s, requests/s per ${slice} slice:$seen"
+  say "$1 warmed up: ${WARMUP[$1]}"
+}
+declare -A WARMUP
+FLOOR_URL="http://127.0.0.1:$(( $(port_of user-service) + 1000 ))/health/readiness"
+warm_until_steady floor "$FLOOR_URL" GET "" ""
+warm_until_steady direct "$USER_SERVICE/user/info/get_user_info" GET "" "$token"
+warm_until_steady gateway "$GATEWAY/user/info/get_user_info" GET "" "$token"
+warm_until_steady nginx "$NGINX/user/info/get_user_info" GET "" "$token"
+# The saturated cases also run in interleaved rounds (floor, direct, gateway, nginx, then again) and report medians,
+# so a slow moment of this shared machine falls on one round of one case, not on one case alone.
+for round in $(seq 1 "$rounds"); do
+  run_case "floor-$round" "$FLOOR_URL" GET "" "" "$connections" none
+  run_case "direct-$round" "$USER_SERVICE/user/info/get_user_info" GET "" "$token" "$connections" none
+  run_case "gateway-$round" "$GATEWAY/user/info/get_user_info" GET "" "$token" "$connections" none
+  run_case "nginx-$round" "$NGINX/user/info/get_user_info" GET "" "$token" "$connections" none
+done
 # At 64 connections every case saturates the two cores, so its latency is mostly queueing (Little's law:
 # connections / throughput). The latency a hop adds is measured apart, with few connections and idle cores.
 # A hop's few milliseconds are small next to this shared machine's hiccups (a stalled vCPU, a JIT compilation, a
@@ -167,10 +198,9 @@ run_case nginx "$NGINX/user/info/get_user_info" GET "" "$token"
 # interleaved rounds (direct, gateway, nginx, then again), each hop's p99 is compared with the direct p99 of its own
 # round, and the medians over the rounds are reported.
 for round in $(seq 1 "$light_rounds"); do
-  warm=$([ "$round" = 1 ] && echo "$warmup" || echo none)
-  run_case "direct-light-$round" "$USER_SERVICE/user/info/get_user_info" GET "" "$token" "$light_connections" "$warm"
-  run_case "gateway-light-$round" "$GATEWAY/user/info/get_user_info" GET "" "$token" "$light_connections" "$warm"
-  run_case "nginx-light-$round" "$NGINX/user/info/get_user_info" GET "" "$token" "$light_connections" "$warm"
+  run_case "direct-light-$round" "$USER_SERVICE/user/info/get_user_info" GET "" "$token" "$light_connections" none
+  run_case "gateway-light-$round" "$GATEWAY/user/info/get_user_info" GET "" "$token" "$light_connections" none
+  run_case "nginx-light-$round" "$NGINX/user/info/get_user_info" GET "" "$token" "$light_connections" none
 done
 median() { tr ' ' '\n' | grep . | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 added=() nginx_added=()
@@ -178,12 +208,16 @@ for round in $(seq 1 "$light_rounds"); do
   added+=("$(awk -v a="${P99[gateway-light-$round]}" -v b="${P99[direct-light-$round]}" 'BEGIN {print a - b}')")
   nginx_added+=("$(awk -v a="${P99[nginx-light-$round]}" -v b="${P99[direct-light-$round]}" 'BEGIN {print a - b}')")
 done
-for case in direct-light gateway-light nginx-light; do
-  RPS[$case]=$(for r in $(seq 1 "$light_rounds"); do echo "${RPS[$case-$r]}"; done | median)
-  P50[$case]=$(for r in $(seq 1 "$light_rounds"); do echo "${P50[$case-$r]}"; done | median)
-  P99[$case]=$(for r in $(seq 1 "$light_rounds"); do echo "${P99[$case-$r]}"; done | median)
-  NOTE[$case]="median of $light_rounds rounds; p99 per round: $(for r in $(seq 1 "$light_rounds"); do printf '%s ' "${P99[$case-$r]}"; done)"
-done
+summarize_rounds() { # case rounds
+  local case=$1 count=$2
+  RPS[$case]=$(for r in $(seq 1 "$count"); do echo "${RPS[$case-$r]}"; done | median)
+  P50[$case]=$(for r in $(seq 1 "$count"); do echo "${P50[$case-$r]}"; done | median)
+  P99[$case]=$(for r in $(seq 1 "$count"); do echo "${P99[$case-$r]}"; done | median)
+  NOTE[$case]="median of $count rounds; requests/s per round: $(for r in $(seq 1 "$count"); do printf '%s ' "${RPS[$case-$r]}"; done)p99 per round: $(for r in $(seq 1 "$count"); do printf '%s ' "${P99[$case-$r]}"; done)"
+  [ -z "${WARMUP[$case]:-}" ] || NOTE[$case]="${NOTE[$case]}; warm-up ${WARMUP[$case]}"
+}
+for case in floor direct gateway nginx; do summarize_rounds "$case" "$rounds"; done
+for case in direct-light gateway-light nginx-light; do summarize_rounds "$case" "$light_rounds"; done
 # Each login spends an Argon2id hash (19 MiB, 2 passes) on user-service's small pool; past a 1 s wait for it the
 # login is refused 429 (docs/api-auth-user.md). So logins are measured at a concurrency the pool is sized for.
 run_case login "$GATEWAY/user/login/login_user_info" POST "$login_body" "" "$login_connections"
@@ -197,7 +231,7 @@ say "bare Argon2id loop: $duration on $hashing_threads threads"
 hash_rate=$("$JAVA" -cp "$hash_jar" bench/HashLoop.java "$hashing_threads" "${duration%s}" | sed -n 's/.*rate=\([0-9.]*\).*/\1/p')
 
 echo
-echo "Machine: $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $("$JAVA" -version 2>&1 | head -1); wrk -t$threads -c$connections -d$duration after $warmup warm-up"
+echo "Machine: $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $("$JAVA" -version 2>&1 | head -1); wrk -t$threads, $duration per case and round; 64-connection cases warmed up until steady ($slice slices, $warmup_min to $warmup_max), logins and machine checks after $warmup"
 printf '%-52s %10s %9s %9s  %s\n' case requests/s p50_ms p99_ms notes
 printf '%-52s %10s %9s %9s  %s\n' \
   "(f) readiness (SELECT 1), user-service directly" "${RPS[floor]}" "${P50[floor]}" "${P99[floor]}" "${NOTE[floor]}" \
