@@ -2,7 +2,9 @@ package com.aegisspeed.testsupport;
 
 import com.aegisspeed.common.identity.Role;
 import com.aegisspeed.common.token.VerifiedSignatures;
+import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.micronaut.security.token.jwt.validator.JsonWebTokenParser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,8 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -149,6 +153,29 @@ class TokenVerificationTest {
         assertEquals(200, whoAmI(token).status());
         authority.revoke(token);
         EnvelopeAssertions.assertErrorEnvelope(untilRefused(token), 401, "10001");
+    }
+
+    @Test
+    void aRememberedTokenIsNotParsedAgainWhileAnyOtherIsParsedAfreshEachTime() {
+        @SuppressWarnings("unchecked")
+        JsonWebTokenParser<JWT> parser = service.context().getBean(JsonWebTokenParser.class);
+        String token = authority.tokenFor(UUID.randomUUID().toString(), "ASD000044", Role.USER);
+        assertNotSame(parser.parse(token).orElseThrow(), parser.parse(token).orElseThrow(), "parsed before verified");
+        assertEquals(200, whoAmI(token).status());
+        assertSame(parser.parse(token).orElseThrow(), parser.parse(token).orElseThrow(), "the verified token as parsed");
+        String foreign = authority.signWithForeignKey(claims().build());
+        EnvelopeAssertions.assertErrorEnvelope(whoAmI(foreign), 401, "10001");
+        assertNotSame(parser.parse(foreign).orElseThrow(), parser.parse(foreign).orElseThrow(), "a refused token is kept");
+    }
+
+    @Test
+    void aRememberedTokenWithAnotherSignatureIsRefused() {
+        String token = authority.tokenFor(UUID.randomUUID().toString(), "ASD000045", Role.USER);
+        assertEquals(200, whoAmI(token).status());
+        String foreignSignature = authority.signWithForeignKey(claims().build());
+        String forged = token.substring(0, token.lastIndexOf('.')) + foreignSignature.substring(foreignSignature.lastIndexOf('.'));
+        EnvelopeAssertions.assertErrorEnvelope(whoAmI(forged), 401, "10001");
+        assertEquals(200, whoAmI(token).status());
     }
 
     @Test

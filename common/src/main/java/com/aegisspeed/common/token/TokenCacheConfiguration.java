@@ -6,12 +6,17 @@ import java.time.Duration;
 
 /**
  * {@code aegis.jwt.token-cache.*}: a token whose signature was verified is trusted for {@code trust} without
- * verifying it again, and the cache holds at most {@code maxKilobytes} of them (token text plus
- * {@link #ENTRY_OVERHEAD} per entry), least recently used first out.
+ * verifying it again, and the cache holds at most {@code maxKilobytes} of them ({@link #weightOf}), least recently
+ * used first out.
  */
 @ConfigurationProperties("aegis.jwt.token-cache")
 public record TokenCacheConfiguration(Duration trust, int maxKilobytes) {
 
-    /** Rough bytes per entry besides the token: the cache's own node. */
-    static final int ENTRY_OVERHEAD = 128;
+    /**
+     * Rough bytes one remembered token holds: its text, and the parsed token, which keeps each part both encoded
+     * and decoded, the header and claims as maps, and the cache's own node.
+     */
+    static int weightOf(String token) {
+        return 4 * token.length() + 1024;
+    }
 }

@@ -26,10 +26,11 @@ import java.util.concurrent.ExecutorService;
 /**
  * micronaut-security-jwt's signature check with a memory: a token whose ES256 signature one of the library's
  * signature configurations (auth-service's JWKS, or its own keys there) verified is not verified again for
- * {@code aegis.jwt.token-cache.trust}, since the signature check is what a request costs most. Only the signature
- * is remembered: the library still parses the token and runs every claims validator on each request, so expiry
- * and revocation ({@link TokenClaimsValidator}) are never cached. The cache is keyed by the token text, bounded by
- * weight ({@link TokenCacheConfiguration}) and forgets entries by age, so a withdrawn key stops working soon.
+ * {@code aegis.jwt.token-cache.trust}, since the signature check is what a request costs most. What is remembered
+ * is the token as parsed, so its next requests are not parsed again either ({@link RememberedTokenParser}); the
+ * library still runs every claims validator on each request, so expiry and revocation ({@link TokenClaimsValidator})
+ * are never cached. The cache is keyed by the token text, bounded by weight ({@link TokenCacheConfiguration}) and
+ * forgets entries by age, so a withdrawn key stops working soon.
  *
  * <p>A service with keys of its own (auth-service) verifies with them alone. Elsewhere, while auth-service's keys
  * have never been fetched ({@link JwksAvailability}), a token that no key verifies answers "unavailable" rather
@@ -47,7 +48,7 @@ public class VerifiedSignatures implements ReactiveJsonWebTokenSignatureValidato
     private final JwksAvailability jwks;
     private final RevocationCheck revocations;
     private final Scheduler blocking;
-    private final Cache<String, Boolean> verified;
+    private final Cache<String, SignedJWT> verified;
 
     public VerifiedSignatures(List<SignatureConfiguration> signatureConfigurations,
                               List<ReactiveSignatureConfiguration<SignedJWT>> reactiveSignatureConfigurations,
@@ -68,7 +69,7 @@ public class VerifiedSignatures implements ReactiveJsonWebTokenSignatureValidato
         this.verified = Caffeine.newBuilder()
                 .expireAfterWrite(configuration.trust())
                 .maximumWeight(configuration.maxKilobytes() * 1024L)
-                .weigher((String token, Boolean ok) -> token.length() + TokenCacheConfiguration.ENTRY_OVERHEAD)
+                .weigher((String token, SignedJWT parsed) -> TokenCacheConfiguration.weightOf(token))
                 .ticker(() -> clock.millis() * 1_000_000L)
                 .build();
     }
@@ -85,13 +86,18 @@ public class VerifiedSignatures implements ReactiveJsonWebTokenSignatureValidato
                 .next()
                 .doOnNext(ok -> {
                     if (token != null) {
-                        verified.put(token, Boolean.TRUE);
+                        verified.put(token, jwt);
                     }
                 })
                 .switchIfEmpty(Mono.defer(() -> ownKeys || jwks.everLoaded()
                         ? Mono.just(false)
                         : Mono.error(new TokenCheckUnavailableException("auth-service's keys never fetched"))))
                 .publishOn(blocking);
+    }
+
+    /** The token as parsed when its signature was verified, if that is still trusted; else null. */
+    SignedJWT remembered(String token) {
+        return verified.getIfPresent(token);
     }
 
     /** What the cache holds now, in bytes as it weighs them (pending evictions done first). */
