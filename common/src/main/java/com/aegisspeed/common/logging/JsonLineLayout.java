@@ -41,8 +41,8 @@ public class JsonLineLayout extends LayoutBase<ILoggingEvent> {
         }
         field(line, LogFields.TRACE_ID, traceId, false);
         field(line, LogFields.SPAN_ID, spanId, false);
-        field(line, LogFields.REQUEST_ID, mdc.get(LogFields.REQUEST_ID), false);
-        field(line, LogFields.ROUTE, mdc.get(LogFields.ROUTE), false);
+        field(line, LogFields.REQUEST_ID, LogFields.field(event, LogFields.REQUEST_ID), false);
+        field(line, LogFields.ROUTE, LogFields.field(event, LogFields.ROUTE), false);
         IThrowableProxy error = event.getThrowableProxy();
         if (error != null) {
             field(line, "error", Redaction.apply(ThrowableProxyUtil.asString(error)), false);

@@ -1,6 +1,5 @@
 package com.aegisspeed.common.logging;
 
-import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.http.HttpRequest;
@@ -8,12 +7,10 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
- * Puts the request's id and route into the logging context for everything done while serving it, on whichever
- * thread: the gateway's {@code X-Request-Id}, which it passes on to every service it calls.
+ * Puts the request's id and route into its propagated context ({@link RequestLogContext}) for every line logged
+ * while serving it, on whichever thread: the gateway's {@code X-Request-Id}, which it passes on to every service
+ * it calls.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class RequestLogContextFilter implements Ordered {
@@ -32,15 +29,12 @@ public class RequestLogContextFilter implements Ordered {
 
     @RequestFilter
     public void enter(HttpRequest<?> request, MutablePropagatedContext context) {
-        Map<String, String> fields = new HashMap<>();
         String requestId = request.getAttribute(LogFields.REQUEST_ID_ATTRIBUTE, String.class)
                 .orElseGet(() -> request.getHeaders().get(LogFields.REQUEST_ID_HEADER));
-        if (LogFields.wellFormedRequestId(requestId)) {
-            fields.put(LogFields.REQUEST_ID, requestId);
-        }
-        routeNames.of(request).ifPresent(route -> fields.put(LogFields.ROUTE, route));
-        if (!fields.isEmpty()) {
-            context.add(new MdcPropagationContext(fields));
+        String route = routeNames.of(request).orElse(null);
+        boolean wellFormed = LogFields.wellFormedRequestId(requestId);
+        if (wellFormed || route != null) {
+            context.add(new RequestLogContext(wellFormed ? requestId : null, route));
         }
     }
 }

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,28 @@ class LogLayoutsTest {
                 ID_NUMBER, PHONE, EMAIL);
 
         assertEquals("INFO req-2 - Registered [id-number] phone [phone] mail [email]\n", layout.doLayout(event));
+    }
+
+    @Test
+    void aLineLoggedWhileARequestIsServedNamesItsIdAndRouteInBothFormats() throws IOException {
+        RedactingPatternLayout plain = new RedactingPatternLayout();
+        plain.setContext(context);
+        plain.setPattern("%level %requestId - %msg%n");
+        plain.getInstanceConverterMap().put("requestId", RequestIdConverter::new);
+        plain.start();
+        RequestLogContext request = new RequestLogContext("req-3", "/user/info/get_user_info");
+        String json;
+        String text;
+        try (PropagatedContext.Scope ignored = PropagatedContext.getOrEmpty().plus(request).propagate()) {
+            json = new JsonLineLayout().doLayout(event(Map.of(), "Served", null));
+            text = plain.doLayout(event(Map.of(), "Served", null));
+        }
+        assertEquals("req-3", parse(json).get("request_id"));
+        assertEquals("/user/info/get_user_info", parse(json).get("route"));
+        assertEquals("INFO req-3 - Served\n", text);
+        Map<String, Object> outside = parse(new JsonLineLayout().doLayout(event(Map.of(), "Idle", null)));
+        assertFalse(outside.containsKey("request_id"), "no request is served here: " + outside);
+        assertEquals("INFO  - Idle\n", plain.doLayout(event(Map.of(), "Idle", null)));
     }
 
     @Test
