@@ -12,7 +12,6 @@ import reactor.core.publisher.Mono;
 
 import java.text.ParseException;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Verifies bearer tokens for the routes the gateway forwards, which micronaut-security's filter never sees (the
@@ -26,9 +25,7 @@ import java.util.regex.Pattern;
 @Singleton
 public class GatewayTokens {
 
-    /** Case-insensitive scheme, one space, then a compact JWS: three base64url parts. */
-    private static final Pattern BEARER = Pattern.compile("(?i:Bearer) [A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
-    private static final int SCHEME_LENGTH = "Bearer ".length();
+    private static final String SCHEME = "Bearer ";
 
     private final ReactiveJsonWebTokenValidator<JWT, HttpRequest<?>> validator;
     private final VerifiedSignatures signatures;
@@ -43,12 +40,38 @@ public class GatewayTokens {
      * expired or revoked one, {@code TokenCheckUnavailableException} while keys or revocations cannot be known
      */
     public Mono<VerifiedToken> verify(String authorization, HttpRequest<?> request) {
-        if (authorization == null || !BEARER.matcher(authorization).matches()) {
+        if (!isBearerJws(authorization)) {
             return Mono.error(new TokenRejectedException("no well-formed bearer token"));
         }
-        return Mono.from(validator.validate(authorization.substring(SCHEME_LENGTH), request))
+        return Mono.from(validator.validate(authorization.substring(SCHEME.length()), request))
                 .flatMap(jwt -> Mono.justOrEmpty(claimsOf(jwt)))
                 .switchIfEmpty(Mono.error(() -> new TokenRejectedException("invalid, expired or revoked")));
+    }
+
+    /**
+     * Case-insensitive scheme, one space, then a compact JWS: three non-empty base64url parts. Checked by hand, as a
+     * regular expression over every token costs the gateway more than the rest of its token check.
+     */
+    static boolean isBearerJws(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+            return false;
+        }
+        int dots = 0;
+        int partLength = 0;
+        for (int i = SCHEME.length(); i < authorization.length(); i++) {
+            char c = authorization.charAt(i);
+            if (c == '.') {
+                if (partLength == 0 || ++dots > 2) {
+                    return false;
+                }
+                partLength = 0;
+            } else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-') {
+                partLength++;
+            } else {
+                return false;
+            }
+        }
+        return dots == 2 && partLength > 0;
     }
 
     private static Optional<VerifiedToken> claimsOf(JWT jwt) {
