@@ -1,6 +1,7 @@
 package com.aegisspeed.common.logging;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import com.aegisspeed.common.http.Base64Url;
 
 /** The names of the per-request fields every log line carries (MDC keys and JSON field names alike). */
 public final class LogFields {
@@ -39,9 +40,7 @@ public final class LogFields {
         }
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
-            boolean allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '_' || c == '-';
-            if (!allowed) {
+            if (!Base64Url.isAlphabet(c) && c != '.') {
                 return false;
             }
         }

@@ -1,5 +1,6 @@
 package com.aegisspeed.gateway.token;
 
+import com.aegisspeed.common.http.Base64Url;
 import com.aegisspeed.common.token.TokenRejectedException;
 import com.aegisspeed.common.token.VerifiedSignatures;
 import com.aegisspeed.common.token.VerifiedToken;
@@ -49,8 +50,8 @@ public class GatewayTokens {
     }
 
     /**
-     * Case-insensitive scheme, one space, then a compact JWS: three non-empty base64url parts. Checked by hand, as a
-     * regular expression over every token costs the gateway more than the rest of its token check.
+     * Case-insensitive scheme, one space, then a compact JWS: three non-empty base64url parts. Checked by hand: a
+     * regular expression over every token was a visible share of the gateway's CPU under load.
      */
     static boolean isBearerJws(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
@@ -65,7 +66,7 @@ public class GatewayTokens {
                     return false;
                 }
                 partLength = 0;
-            } else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-') {
+            } else if (Base64Url.isAlphabet(c)) {
                 partLength++;
             } else {
                 return false;
