@@ -2,7 +2,6 @@ package com.aegisspeed.common.token;
 
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.SignedJWT;
-import io.micronaut.context.BeanProvider;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.security.token.Claims;
@@ -19,9 +18,9 @@ import java.util.Optional;
 @Singleton
 public class RememberedTokenParser implements BeanCreatedEventListener<JsonWebTokenParser<JWT>> {
 
-    private final BeanProvider<VerifiedSignatures> signatures;
+    private final VerifiedSignatures signatures;
 
-    public RememberedTokenParser(BeanProvider<VerifiedSignatures> signatures) {
+    public RememberedTokenParser(VerifiedSignatures signatures) {
         this.signatures = signatures;
     }
 
@@ -31,7 +30,7 @@ public class RememberedTokenParser implements BeanCreatedEventListener<JsonWebTo
         return new JsonWebTokenParser<>() {
             @Override
             public Optional<JWT> parse(String token) {
-                SignedJWT remembered = signatures.get().remembered(token);
+                SignedJWT remembered = signatures.remembered(token);
                 return remembered != null ? Optional.of(remembered) : library.parse(token);
             }
 
