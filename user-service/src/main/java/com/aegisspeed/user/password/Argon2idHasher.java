@@ -37,29 +37,38 @@ public class Argon2idHasher {
 
     /** Who a hash is made for: the client address it came from, and the account it concerns (empty: none yet). */
     public record Requester(String client, String account) {
-
-        /** The service itself (the first super-admin, the dummy hash): a share of its own. */
-        public static final Requester SERVICE = new Requester("", "");
     }
 
     private final SecureRandom random = new SecureRandom();
     private final FairHashingPool pool;
-    /** Checked when the user does not exist, so that answer takes as long as a wrong password. */
+    /**
+     * Checked when the user does not exist, so that answer takes as long as a wrong password. Random bytes in the
+     * stored format with the real parameters: checking it costs a full derivation, making it none, so the service
+     * does not spend a hash (and its 19 MiB) while starting.
+     */
     private final String unknownUserHash;
 
     public Argon2idHasher(PasswordHashingConfiguration configuration) {
         this.pool = new FairHashingPool(configuration.threads(), configuration.queue(), configuration.perClient(),
                 configuration.maxWait());
-        this.unknownUserHash = hash("unknown-user-" + random.nextLong(), Requester.SERVICE);
+        this.unknownUserHash = stored(randomBytes(SALT_BYTES), randomBytes(HASH_BYTES));
     }
 
     /** A new salted hash of the password. */
     public String hash(String password, Requester requester) {
-        byte[] salt = new byte[SALT_BYTES];
-        random.nextBytes(salt);
-        byte[] hash = pool.run(requester, () -> derive(password, salt, MEMORY_KIB, PASSES, PARALLELISM, HASH_BYTES));
+        byte[] salt = randomBytes(SALT_BYTES);
+        return stored(salt, pool.run(requester, () -> derive(password, salt, MEMORY_KIB, PASSES, PARALLELISM, HASH_BYTES)));
+    }
+
+    private static String stored(byte[] salt, byte[] hash) {
         return "$argon2id$v=19$m=%d,t=%d,p=%d$%s$%s".formatted(MEMORY_KIB, PASSES, PARALLELISM,
                 B64.encodeToString(salt), B64.encodeToString(hash));
+    }
+
+    private byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        random.nextBytes(bytes);
+        return bytes;
     }
 
     /** Whether the password matches the stored hash (constant-time comparison). */
