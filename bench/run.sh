@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # The gateway benchmark (issue 7). Starts the five services on MariaDB (fresh aegis_bench_* schemas) and nginx as
 # a plain reverse proxy in front of user-service, then measures with wrk: an authenticated
-# GET /user/info/get_user_info (a) on user-service directly, (b) through the gateway, (c) through nginx, each first
-# warmed up until its throughput stops rising, then in interleaved rounds; login throughput and
+# GET /user/info/get_user_info (a) on user-service directly, (b) through the gateway, (c) through nginx, (d) through
+# a bare Micronaut proxy (bench/proxy-floor: the gateway's client, none of its work), each first warmed up until its
+# throughput stops rising, then in interleaved rounds; login throughput and
 # verify_is_machine_code_available throughput through the gateway, each after a fixed warm-up.
 # Beside them, the stack's own limit: user-service's readiness probe (one `SELECT 1` through the same connection pool,
 # no token) and, for logins, a bare Argon2id hash loop on as many threads as user-service's hashing pool.
-# Prints requests/s, p50 and p99 per case, the ratios (direct/floor, gateway/direct, gateway/nginx), and the p99 each
-# proxy adds, at 64 connections (saturated: mostly queueing) and at 2 (the hop itself); writes the same figures to
-# bench/results/<UTC time>-run.json. The services run on bin/run's JVM (the newest JDK, or BENCH_JAVA).
+# Prints requests/s, p50 and p99 per case, the ratios (direct/floor, gateway/direct, gateway/nginx, gateway/bare
+# proxy), the p99 each proxy adds, at 64 connections (saturated: mostly queueing) and at 2 (the hop itself), and the
+# CPU time each process spent per request in the saturated cases (user-service, the proxy in front, MariaDB when it
+# runs here), which compares builds across days where this shared machine's speed does not; writes the same
+# figures to bench/results/<UTC time>-run.json. The services run on bin/run's JVM (the newest JDK, or BENCH_JAVA).
 #   bench/run.sh   (BENCH_DURATION=20s BENCH_WARMUP=10s BENCH_WARMUP_SLICE=10s BENCH_WARMUP_MIN=60s BENCH_WARMUP_MAX=240s
 #                   BENCH_ROUNDS=3 BENCH_CONNECTIONS=64 BENCH_LIGHT_CONNECTIONS=2 BENCH_LOGIN_CONNECTIONS=4
 #                   BENCH_LIGHT_ROUNDS=3 BENCH_THREADS=2)
@@ -34,8 +37,10 @@ db_host=${AEGIS_TEST_DB_HOST:-127.0.0.1} db_port=${AEGIS_TEST_DB_PORT:-3306}
 db_user=${AEGIS_TEST_DB_USER:-root} db_password=${AEGIS_TEST_DB_PASSWORD:-}
 # name  port
 SERVICES=("user-service 18182" "auth-service 18181" "machine-service 18183" "anticheat-service 18184" "gateway 18180")
-NGINX_PORT=18190
+NGINX_PORT=18190 PROXY_FLOOR_PORT=18191
 GATEWAY=http://127.0.0.1:18180 USER_SERVICE=http://127.0.0.1:18182 NGINX=http://127.0.0.1:$NGINX_PORT
+PROXY_FLOOR=http://127.0.0.1:$PROXY_FLOOR_PORT
+PROXY_FLOOR_JAR=bench/proxy-floor/target/proxy-floor-0.1.0-SNAPSHOT.jar
 
 ensure_toolchain
 for tool in wrk nginx curl mariadb unzip; do
@@ -46,6 +51,8 @@ for entry in "${SERVICES[@]}"; do
   read -r name _ <<<"$entry"
   [ -f "$name/target/$name-0.1.0-SNAPSHOT.jar" ] || { say "Building the jars..."; mvn -B -q -DskipTests package; break; }
 done
+[ -f "$PROXY_FLOOR_JAR" ] && [ -z "$(find bench/proxy-floor/pom.xml bench/proxy-floor/src -newer "$PROXY_FLOOR_JAR" -print -quit)" ] \
+  || { say "Building the bare proxy (bench/proxy-floor)..."; mvn -B -q -f bench/proxy-floor/pom.xml -DskipTests package; }
 
 work=$(mktemp -d)
 internal_secret="bench-$RANDOM$RANDOM$RANDOM"
@@ -134,6 +141,10 @@ http {
 }
 EOF
 "$NGINX_BIN" -p "$work/nginx" -c "$work/nginx.conf"
+# shellcheck disable=SC2086 # java_opts is a list of JVM options
+AEGIS_PORT=$PROXY_FLOOR_PORT AEGIS_UPSTREAM_URL=$USER_SERVICE "$JAVA" $java_opts -jar "$PROXY_FLOOR_JAR" >"$work/proxy-floor.log" 2>&1 &
+PIDS+=($!) PID_proxy_floor=$!
+for _ in $(seq 1 120); do (exec 3<>"/dev/tcp/127.0.0.1/$PROXY_FLOOR_PORT") 2>/dev/null && break; sleep 0.5; done
 
 password="Bench-Passw0rd-$RANDOM"
 player=$(id_number)
@@ -145,14 +156,34 @@ token=$(curl -sS -X POST "$GATEWAY/user/login/login_user_info" -H 'Content-Type:
 [ -n "$token" ] || { say "Login failed"; exit 1; }
 machine_body="{\"user_id\":\"$player\",\"machine_code\":\"BenchMachine0123456789abcdefABCD\"}"
 
-declare -A RPS P50 P99 NOTE
+declare -A RPS P50 P99 NOTE CPU
+# CPU per request: the user and system time each process on a request's way spent during a case, over its requests
+# (CPU[<case>:<process>], microseconds). MariaDB only when it runs on this machine.
+CPU_PROCESSES=(user-service gateway proxy-floor nginx mariadb)
+case $db_host in 127.0.0.1 | localhost | ::1) MARIADB_PID=$(pgrep -x mariadbd || pgrep -x mysqld || true) ;; *) MARIADB_PID="" ;; esac
+MARIADB_PID=${MARIADB_PID%%$'\n'*}
+cpu_ticks() { # process -> clock ticks of CPU time so far
+  local pid_var="PID_${1//-/_}" pids
+  case $1 in
+    nginx) pids=$(pgrep -P "$(cat "$work/nginx.pid")") ;;
+    mariadb) pids=$MARIADB_PID ;;
+    *) pids=${!pid_var} ;;
+  esac
+  for pid in $pids; do awk '{print $14 + $15}' "/proc/$pid/stat"; done | awk '{t += $1} END {print t + 0}'
+}
 run_case() { # name url method body token [connections] [warm-up, "none" for none]
-  local name=$1 url=$2 result open=${6:-$connections} warm=${7:-$warmup}
+  local name=$1 url=$2 result open=${6:-$connections} warm=${7:-$warmup} before=() process i=0
   say "$name: warm-up $warm, then $duration at $open connections"
   [ "$warm" = none ] || BENCH_METHOD=$3 BENCH_BODY=$4 BENCH_TOKEN=$5 wrk -t "$threads" -c "$open" -d "$warm" \
     --timeout 10s -s bench/wrk-report.lua "$url" >/dev/null
+  for process in "${CPU_PROCESSES[@]}"; do before+=("$(cpu_ticks "$process")"); done
   result=$(BENCH_METHOD=$3 BENCH_BODY=$4 BENCH_TOKEN=$5 wrk -t "$threads" -c "$open" -d "$duration" --timeout 10s \
     -s bench/wrk-report.lua "$url" | grep '^RESULT')
+  for process in "${CPU_PROCESSES[@]}"; do
+    CPU[$name:$process]=$(awk -v a="${before[$i]}" -v b="$(cpu_ticks "$process")" -v hz="$(getconf CLK_TCK)" \
+      -v n="$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<<"$result")" 'BEGIN {printf "%.1f", n ? (b - a) * 1e6 / hz / n : 0}')
+    i=$((i + 1))
+  done
   RPS[$name]=$(sed -n 's/.*rps=\([0-9.]*\).*/\1/p' <<<"$result")
   P50[$name]=$(sed -n 's/.*p50_ms=\([0-9.]*\).*/\1/p' <<<"$result")
   P99[$name]=$(sed -n 's/.*p99_ms=\([0-9.]*\).*/\1/p' <<<"$result")
@@ -183,6 +214,7 @@ warm_until_steady floor "$FLOOR_URL" GET "" ""
 warm_until_steady direct "$USER_SERVICE/user/info/get_user_info" GET "" "$token"
 warm_until_steady gateway "$GATEWAY/user/info/get_user_info" GET "" "$token"
 warm_until_steady nginx "$NGINX/user/info/get_user_info" GET "" "$token"
+warm_until_steady proxy "$PROXY_FLOOR/user/info/get_user_info" GET "" "$token"
 # The saturated cases also run in interleaved rounds (floor, direct, gateway, nginx, then again) and report medians,
 # so a slow moment of this shared machine falls on one round of one case, not on one case alone.
 for round in $(seq 1 "$rounds"); do
@@ -190,6 +222,7 @@ for round in $(seq 1 "$rounds"); do
   run_case "direct-$round" "$USER_SERVICE/user/info/get_user_info" GET "" "$token" "$connections" none
   run_case "gateway-$round" "$GATEWAY/user/info/get_user_info" GET "" "$token" "$connections" none
   run_case "nginx-$round" "$NGINX/user/info/get_user_info" GET "" "$token" "$connections" none
+  run_case "proxy-$round" "$PROXY_FLOOR/user/info/get_user_info" GET "" "$token" "$connections" none
 done
 # At 64 connections every case saturates the two cores, so its latency is mostly queueing (Little's law:
 # connections / throughput). The latency a hop adds is measured apart, with few connections and idle cores.
@@ -213,10 +246,13 @@ summarize_rounds() { # case rounds
   RPS[$case]=$(for r in $(seq 1 "$count"); do echo "${RPS[$case-$r]}"; done | median)
   P50[$case]=$(for r in $(seq 1 "$count"); do echo "${P50[$case-$r]}"; done | median)
   P99[$case]=$(for r in $(seq 1 "$count"); do echo "${P99[$case-$r]}"; done | median)
+  for process in "${CPU_PROCESSES[@]}"; do
+    CPU[$case:$process]=$(for r in $(seq 1 "$count"); do echo "${CPU[$case-$r:$process]}"; done | median)
+  done
   NOTE[$case]="median of $count rounds; requests/s per round: $(for r in $(seq 1 "$count"); do printf '%s ' "${RPS[$case-$r]}"; done)p99 per round: $(for r in $(seq 1 "$count"); do printf '%s ' "${P99[$case-$r]}"; done)"
   [ -z "${WARMUP[$case]:-}" ] || NOTE[$case]="${NOTE[$case]}; warm-up ${WARMUP[$case]}"
 }
-for case in floor direct gateway nginx; do summarize_rounds "$case" "$rounds"; done
+for case in floor direct gateway nginx proxy; do summarize_rounds "$case" "$rounds"; done
 for case in direct-light gateway-light nginx-light; do summarize_rounds "$case" "$light_rounds"; done
 # Each login spends an Argon2id hash (19 MiB, 2 passes) on user-service's small pool; past a 1 s wait for it the
 # login is refused 429 (docs/api-auth-user.md). So logins are measured at a concurrency the pool is sized for.
@@ -238,6 +274,7 @@ printf '%-52s %10s %9s %9s  %s\n' \
   "(a) get_user_info, user-service directly" "${RPS[direct]}" "${P50[direct]}" "${P99[direct]}" "${NOTE[direct]}" \
   "(b) get_user_info through the gateway" "${RPS[gateway]}" "${P50[gateway]}" "${P99[gateway]}" "${NOTE[gateway]}" \
   "(c) get_user_info through nginx" "${RPS[nginx]}" "${P50[nginx]}" "${P99[nginx]}" "${NOTE[nginx]}" \
+  "(d) get_user_info through a bare Micronaut proxy" "${RPS[proxy]}" "${P50[proxy]}" "${P99[proxy]}" "${NOTE[proxy]}" \
   "(a) at $light_connections connections" "${RPS[direct-light]}" "${P50[direct-light]}" "${P99[direct-light]}" "${NOTE[direct-light]}" \
   "(b) at $light_connections connections" "${RPS[gateway-light]}" "${P50[gateway-light]}" "${P99[gateway-light]}" "${NOTE[gateway-light]}" \
   "(c) at $light_connections connections" "${RPS[nginx-light]}" "${P50[nginx-light]}" "${P99[nginx-light]}" "${NOTE[nginx-light]}" \
@@ -246,14 +283,22 @@ printf '%-52s %10s %9s %9s  %s\n' \
   "bare Argon2id hashes, $hashing_threads threads" "$hash_rate" "" "" "hashes/s with nothing around them"
 awk -v f="${RPS[floor]}" -v l="${RPS[login]}" -v h="$hash_rate" \
     -v g="${RPS[gateway]}" -v d="${RPS[direct]}" -v n="${RPS[nginx]}" -v gp="${P99[gateway]}" -v dp="${P99[direct]}" \
-    -v np="${P99[nginx]}" \
+    -v np="${P99[nginx]}" -v b="${RPS[proxy]}" \
     -v c="$connections" -v lc="$light_connections" -v ga="$(echo "${added[*]}" | median)" \
     -v na="$(echo "${nginx_added[*]}" | median)" 'BEGIN {
   printf "direct/floor throughput: %.0f%% (target at least 70%%)\n", 100 * d / f
   printf "gateway/direct throughput: %.0f%%; gateway/nginx throughput: %.0f%% (target at least 90%%)\n", 100 * g / d, 100 * g / n
+  printf "bare Micronaut proxy/nginx throughput: %.0f%%; gateway/bare proxy: %.0f%%\n", 100 * b / n, 100 * g / b
   printf "logins/s over bare hashes/s: %.0f%%\n", 100 * l / h
   printf "p99 added at %d connections: gateway %+.2f ms, nginx %+.2f ms\n", c, gp - dp, np - dp
   printf "p99 added at %d connections, median over the rounds of each round'"'"'s difference: gateway %+.2f ms, nginx %+.2f ms (target: gateway no more than nginx)\n", lc, ga, na }'
+echo "CPU time per request at $connections connections, microseconds (median of the rounds):"
+printf '  %-14s %14s %10s %14s %8s %10s %8s\n' case user-service gateway bare-proxy nginx MariaDB total
+for case in floor direct gateway nginx proxy; do
+  printf '  %-14s %14s %10s %14s %8s %10s %8s\n' "$case" "${CPU[$case:user-service]}" "${CPU[$case:gateway]}" \
+    "${CPU[$case:proxy-floor]}" "${CPU[$case:nginx]}" "${CPU[$case:mariadb]}" "$(for process in "${CPU_PROCESSES[@]}"; do
+      echo "${CPU[$case:$process]}"; done | awk '{t += $1} END {printf "%.1f", t}')"
+done
 printf 'RSS after the runs:'
 for entry in "${SERVICES[@]}"; do
   read -r name _ <<<"$entry"; pid_var="PID_${name//-/_}"
@@ -276,12 +321,13 @@ fi
 stamp=$(date -u +%Y-%m-%dT%H%M%SZ)
 mkdir -p bench/results
 cases=()
-for case in floor direct gateway nginx direct-light gateway-light nginx-light login machine-check; do
-  cases+=("$(printf '"%s": {"requests_per_second": %s, "p50_ms": %s, "p99_ms": %s, "notes": "%s"}' \
-    "$case" "${RPS[$case]}" "${P50[$case]}" "${P99[$case]}" "${NOTE[$case]}")")
+for case in floor direct gateway nginx proxy direct-light gateway-light nginx-light login machine-check; do
+  cpu_json=$(for process in "${CPU_PROCESSES[@]}"; do printf '"%s": %s\n' "$process" "${CPU[$case:$process]:-0}"; done | paste -sd, - | sed 's/,/, /g')
+  cases+=("$(printf '"%s": {"requests_per_second": %s, "p50_ms": %s, "p99_ms": %s, "cpu_us_per_request": {%s}, "notes": "%s"}' \
+    "$case" "${RPS[$case]}" "${P50[$case]}" "${P99[$case]}" "$cpu_json" "${NOTE[$case]}")")
 done
 out="bench/results/$stamp-run.json"
-awk -v f="${RPS[floor]}" -v d="${RPS[direct]}" -v g="${RPS[gateway]}" -v n="${RPS[nginx]}" -v l="${RPS[login]}" \
+awk -v f="${RPS[floor]}" -v d="${RPS[direct]}" -v g="${RPS[gateway]}" -v n="${RPS[nginx]}" -v l="${RPS[login]}" -v b="${RPS[proxy]}" \
     -v h="$hash_rate" -v ga="$(echo "${added[*]}" | median)" -v na="$(echo "${nginx_added[*]}" | median)" \
     -v stamp="$stamp" -v commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" \
     -v java="$("$JAVA" -version 2>&1 | head -1 | tr -d '"')" -v cores="$(nproc)" -v conns="$connections" \
@@ -290,7 +336,7 @@ awk -v f="${RPS[floor]}" -v d="${RPS[direct]}" -v g="${RPS[gateway]}" -v n="${RP
   printf "{\"script\": \"bench/run.sh\", \"time\": \"%s\", \"commit\": \"%s\", \"java\": \"%s\", \"cores\": %s,", stamp, commit, java, cores
   printf " \"connections\": %s, \"light_connections\": %s, \"duration\": \"%s\", \"cases\": {%s},", conns, light, duration, cases
   printf " \"bare_hashes_per_second\": %s, \"hashing_threads\": %s,", h, threads
-  printf " \"ratios\": {\"direct_over_floor\": %.3f, \"gateway_over_direct\": %.3f, \"gateway_over_nginx\": %.3f, \"logins_over_bare_hashes\": %.3f},", d / f, g / d, g / n, l / h
+  printf " \"ratios\": {\"direct_over_floor\": %.3f, \"gateway_over_direct\": %.3f, \"gateway_over_nginx\": %.3f, \"gateway_over_bare_proxy\": %.3f, \"bare_proxy_over_nginx\": %.3f, \"logins_over_bare_hashes\": %.3f},", d / f, g / d, g / n, g / b, b / n, l / h
   printf " \"committed_mb_by_area\": {%s},", nmt
   printf " \"light_p99_added_ms\": {\"gateway\": %.2f, \"nginx\": %.2f}}\n", ga, na }' >"$out"
 echo "Figures written to $out"
