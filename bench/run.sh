@@ -215,8 +215,8 @@ warm_until_steady direct "$USER_SERVICE/user/info/get_user_info" GET "" "$token"
 warm_until_steady gateway "$GATEWAY/user/info/get_user_info" GET "" "$token"
 warm_until_steady nginx "$NGINX/user/info/get_user_info" GET "" "$token"
 warm_until_steady proxy "$PROXY_FLOOR/user/info/get_user_info" GET "" "$token"
-# The saturated cases also run in interleaved rounds (floor, direct, gateway, nginx, then again) and report medians,
-# so a slow moment of this shared machine falls on one round of one case, not on one case alone.
+# The saturated cases also run in interleaved rounds (floor, direct, gateway, nginx, bare proxy, then again) and
+# report medians, so a slow moment of this shared machine falls on one round of one case, not on one case alone.
 for round in $(seq 1 "$rounds"); do
   run_case "floor-$round" "$FLOOR_URL" GET "" "" "$connections" none
   run_case "direct-$round" "$USER_SERVICE/user/info/get_user_info" GET "" "$token" "$connections" none
