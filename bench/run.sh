@@ -160,6 +160,7 @@ declare -A RPS P50 P99 NOTE CPU
 # CPU per request: the user and system time each process on a request's way spent during a case, over its requests
 # (CPU[<case>:<process>], microseconds). MariaDB only when it runs on this machine.
 CPU_PROCESSES=(user-service gateway proxy-floor nginx mariadb)
+CLOCK_TICKS=$(getconf CLK_TCK)
 case $db_host in 127.0.0.1 | localhost | ::1) MARIADB_PID=$(pgrep -x mariadbd || pgrep -x mysqld || true) ;; *) MARIADB_PID="" ;; esac
 MARIADB_PID=${MARIADB_PID%%$'\n'*}
 cpu_ticks() { # process -> clock ticks of CPU time so far
@@ -172,16 +173,17 @@ cpu_ticks() { # process -> clock ticks of CPU time so far
   for pid in $pids; do awk '{print $14 + $15}' "/proc/$pid/stat"; done | awk '{t += $1} END {print t + 0}'
 }
 run_case() { # name url method body token [connections] [warm-up, "none" for none]
-  local name=$1 url=$2 result open=${6:-$connections} warm=${7:-$warmup} before=() process i=0
+  local name=$1 url=$2 result open=${6:-$connections} warm=${7:-$warmup} before=() process i=0 requests
   say "$name: warm-up $warm, then $duration at $open connections"
   [ "$warm" = none ] || BENCH_METHOD=$3 BENCH_BODY=$4 BENCH_TOKEN=$5 wrk -t "$threads" -c "$open" -d "$warm" \
     --timeout 10s -s bench/wrk-report.lua "$url" >/dev/null
   for process in "${CPU_PROCESSES[@]}"; do before+=("$(cpu_ticks "$process")"); done
   result=$(BENCH_METHOD=$3 BENCH_BODY=$4 BENCH_TOKEN=$5 wrk -t "$threads" -c "$open" -d "$duration" --timeout 10s \
     -s bench/wrk-report.lua "$url" | grep '^RESULT')
+  requests=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<<"$result")
   for process in "${CPU_PROCESSES[@]}"; do
-    CPU[$name:$process]=$(awk -v a="${before[$i]}" -v b="$(cpu_ticks "$process")" -v hz="$(getconf CLK_TCK)" \
-      -v n="$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<<"$result")" 'BEGIN {printf "%.1f", n ? (b - a) * 1e6 / hz / n : 0}')
+    CPU[$name:$process]=$(awk -v a="${before[$i]}" -v b="$(cpu_ticks "$process")" -v hz="$CLOCK_TICKS" -v n="$requests" \
+      'BEGIN {printf "%.1f", n ? (b - a) * 1e6 / hz / n : 0}')
     i=$((i + 1))
   done
   RPS[$name]=$(sed -n 's/.*rps=\([0-9.]*\).*/\1/p' <<<"$result")
