@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -51,6 +53,11 @@ public final class ServiceProcess implements AutoCloseable {
     /** Below Linux's ephemeral range (32768 and up), which outgoing connections draw their local ports from. */
     private static final int LISTEN_PORTS_FROM = 20_000;
     private static final int LISTEN_PORTS_UNTIL = 32_000;
+    /**
+     * Every port this JVM has handed out. A port is free when checked but taken only when its service binds it, so
+     * without this two services of one suite could be given the same port, and the later one would fail to start.
+     */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     /**
      * A free port, for services that must know each other's addresses before they start. It is picked below the
@@ -60,12 +67,17 @@ public final class ServiceProcess implements AutoCloseable {
     public static int freePort() {
         for (int attempt = 0; attempt < 200; attempt++) {
             int candidate = ThreadLocalRandom.current().nextInt(LISTEN_PORTS_FROM, LISTEN_PORTS_UNTIL);
+            if (HANDED_OUT.contains(candidate)) {
+                continue;
+            }
             try (ServerSocket socket = new ServerSocket()) {
                 socket.setReuseAddress(false);
                 socket.bind(new InetSocketAddress(candidate));
-                return candidate;
             } catch (IOException taken) {
-                // another listener has it; try the next
+                continue; // another listener has it; try the next
+            }
+            if (HANDED_OUT.add(candidate)) {
+                return candidate;
             }
         }
         try (ServerSocket socket = new ServerSocket(0)) {
