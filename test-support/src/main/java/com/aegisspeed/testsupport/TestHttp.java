@@ -91,14 +91,24 @@ public final class TestHttp {
 
     /** The whole answer, headers included, for a test that checks one; {@link #reply} reads its envelope. */
     public HttpResponse<String> exchange(HttpRequest.Builder request) {
+        HttpRequest built = request.timeout(TIMEOUT).build();
         try {
-            return client.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(built, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(built.method() + " " + built.uri() + " got no answer: " + causes(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The whole chain, e.g. whether "received no bytes" was an orderly close or a reset. */
+    private static String causes(Throwable failure) {
+        StringBuilder chain = new StringBuilder(failure.toString());
+        for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            chain.append(" <- ").append(cause);
+        }
+        return chain.toString();
     }
 
     public Reply reply(HttpResponse<String> response) {
