@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,11 +22,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Stands in for one service behind the gateway, speaking its envelope: answers every request with
  * {@code data} describing what arrived (method, path, query, headers, body, which service), so tests can
- * see exactly what the gateway passed on. It can fail (503), hang, or go down and come back.
+ * see exactly what the gateway passed on. It can fail (503), fail only after {@link #LATE} (e.g. past a caller's
+ * timeout), hang, or go down and come back.
  */
 final class FakeService implements AutoCloseable {
 
-    enum Mode { ECHO, FAIL, HANG }
+    enum Mode { ECHO, FAIL, LATE_FAIL, HANG }
+
+    static final Duration LATE = Duration.ofSeconds(2);
 
     static final String ANSWERED_HEADER = "X-Fake-Service";
 
@@ -33,6 +37,7 @@ final class FakeService implements AutoCloseable {
     private final JsonMapper json = JsonMapper.createDefault();
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final AtomicInteger hits = new AtomicInteger();
+    private final AtomicInteger lateAnswers = new AtomicInteger();
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile Mode mode = Mode.ECHO;
     private volatile Map<String, String> extraHeaders = Map.of();
@@ -55,6 +60,11 @@ final class FakeService implements AutoCloseable {
 
     void mode(Mode mode) {
         this.mode = mode;
+    }
+
+    /** How many late failures ({@link Mode#LATE_FAIL}) it has sent. */
+    int lateAnswers() {
+        return lateAnswers.get();
     }
 
     /** From now on every answer also carries these headers. */
@@ -109,7 +119,10 @@ final class FakeService implements AutoCloseable {
                 released.await();
                 return;
             }
-            int status = current == Mode.FAIL ? 503 : 200;
+            if (current == Mode.LATE_FAIL) {
+                Thread.sleep(LATE.toMillis());
+            }
+            int status = current == Mode.ECHO ? 200 : 503;
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("service", name);
             data.put("method", exchange.getRequestMethod());
@@ -132,6 +145,9 @@ final class FakeService implements AutoCloseable {
             extraHeaders.forEach((header, value) -> exchange.getResponseHeaders().put(header, List.of(value)));
             exchange.sendResponseHeaders(status, answer.length);
             exchange.getResponseBody().write(answer);
+            if (current == Mode.LATE_FAIL) {
+                lateAnswers.incrementAndGet();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
