@@ -64,7 +64,7 @@ public class SlowClientGuard implements NettyServerCustomizer, BeanCreatedEventL
         String address = addressOf(channel.remoteAddress());
         if (address != null && !trustedProxies.trusts(address)) {
             int open = openConnections.merge(address, 1, Integer::sum);
-                channel.closeFuture().addListener(closed ->
+            channel.closeFuture().addListener(closed ->
                     openConnections.computeIfPresent(address, (key, count) -> count > 1 ? count - 1 : null));
             if (open > maxConnectionsPerAddress) {
                 LOG.debug("Closing a connection over the per-address limit of {}", maxConnectionsPerAddress);
