@@ -1,17 +1,14 @@
 package com.aegisspeed.gateway;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.aegisspeed.common.envelope.Codes;
 import com.aegisspeed.common.identity.Role;
+import com.aegisspeed.testsupport.CapturedLog;
 import io.micronaut.core.version.VersionUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.slf4j.LoggerFactory;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -136,12 +133,8 @@ class ServerStateTest {
     @Test
     void aServiceWhoseReadinessFailsOnlyAfterTheTimeoutIsDownAndItsLateFailureLogsNoError() throws InterruptedException {
         FakeService machine = suite.service("machine-service");
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        log.start();
-        root.addAppender(log);
         machine.mode(FakeService.Mode.LATE_FAIL);
-        try {
+        try (CapturedLog log = CapturedLog.start()) {
             int lateBefore = machine.lateAnswers();
             List<?> states = (List<?>) client.get("/test/check_server_api_state").data().get("services");
             assertTrue(states.contains(Map.of("name", "machine-service", "state", "DOWN")), String.valueOf(states));
@@ -154,12 +147,11 @@ class ServerStateTest {
             }
             assertTrue(machine.lateAnswers() > lateBefore, "the service sent its late failure");
             Thread.sleep(500);
-            List<String> errors = log.list.stream().filter(event -> event.getLevel().isGreaterOrEqual(Level.ERROR))
+            List<String> errors = log.events().stream().filter(event -> event.getLevel().isGreaterOrEqual(Level.ERROR))
                     .map(event -> event.getLoggerName() + ": " + event.getFormattedMessage()).toList();
             assertEquals(List.of(), errors, "an expected outcome logged as an error");
         } finally {
             machine.mode(FakeService.Mode.ECHO);
-            root.detachAppender(log);
         }
     }
 

@@ -1,15 +1,13 @@
 package com.aegisspeed.user;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import com.aegisspeed.testsupport.CapturedLog;
 import com.aegisspeed.testsupport.FreshSchema;
 import com.aegisspeed.testsupport.MariaDbServer;
 import com.aegisspeed.testsupport.TestHttp;
 import com.aegisspeed.user.bootstrap.FirstSuperAdmin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,14 +51,11 @@ class FirstSuperAdminTest {
     @Test
     void withoutAPasswordOneIsGeneratedKeptInAnOwnerOnlyFileThatSurvivesRestartsAndNeverLogged(@TempDir Path dataDir)
             throws IOException {
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.addAppender(log);
-        log.start();
         Map<String, Object> generating = with("aegis.bootstrap-admin.password", "");
         generating.put("aegis.data-dir", dataDir.toString());
         Path file = dataDir.resolve("first-super-admin");
-        try (FreshSchema schema = MariaDbServer.fromEnvironment().createFreshSchema()) {
+        try (CapturedLog log = CapturedLog.start();
+             FreshSchema schema = MariaDbServer.fromEnvironment().createFreshSchema()) {
             Map<String, String> kept;
             try (UserServiceHarness first = UserServiceHarness.onSchema(schema, generating)) {
                 kept = keptIn(file);
@@ -78,12 +73,10 @@ class FirstSuperAdminTest {
                 assertEquals(200, credentials(second, kept.get("password")).status());
             }
             String password = kept.get("password");
-            assertTrue(log.list.stream().anyMatch(e -> e.getFormattedMessage().contains(file.toString())),
+            assertTrue(log.events().stream().anyMatch(e -> e.getFormattedMessage().contains(file.toString())),
                     "the log does not say where the password is");
-            assertEquals(List.of(), log.list.stream().map(ILoggingEvent::getFormattedMessage)
+            assertEquals(List.of(), log.events().stream().map(ILoggingEvent::getFormattedMessage)
                     .filter(message -> message.contains(password)).toList());
-        } finally {
-            root.detachAppender(log);
         }
     }
 
